@@ -1,0 +1,6 @@
+package al.ura.audit;
+
+public enum AuditOutcome {
+    DONE,
+    DENIED
+}

@@ -1,0 +1,59 @@
+package al.ura.audit;
+
+import al.ura.kernel.CurrentActor;
+import al.ura.kernel.Cursors;
+import al.ura.kernel.NavigationItem;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The ledger in the browser: who did what, filterable, and the chain's verification. */
+@Controller
+class AuditPageController {
+
+    private final AuditService audit;
+
+    AuditPageController(AuditService audit) {
+        this.audit = audit;
+    }
+
+    @GetMapping("/audit")
+    String ledger(
+            @RequestParam(required = false) @Nullable String action,
+            @RequestParam(required = false) @Nullable String objectType,
+            @RequestParam(required = false) @Nullable String objectId,
+            @RequestParam(required = false) @Nullable String cursor,
+            Model model) {
+        AuditService.Query query =
+                new AuditService.Query(blankToNull(action), blankToNull(objectType), blankToNull(objectId), null, null);
+        model.addAttribute("query", query);
+        model.addAttribute("page", audit.entries(CurrentActor.get(), query, cursor, Cursors.DEFAULT_LIMIT));
+        model.addAttribute("canVerify", CurrentActor.get().has(AuditPermissions.READ_ALL));
+        return "audit/ledger";
+    }
+
+    @PostMapping("/audit/verification")
+    String verify(Model model) {
+        model.addAttribute("verification", audit.verify(CurrentActor.get()));
+        return "audit/verification";
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Navigation {
+        @Bean
+        NavigationItem auditNavigation() {
+            return new NavigationItem(
+                    "nav.audit", "/audit", 300, Set.of(AuditPermissions.READ_ALL, AuditPermissions.READ_OWN));
+        }
+    }
+}

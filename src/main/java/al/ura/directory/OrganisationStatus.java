@@ -1,0 +1,6 @@
+package al.ura.directory;
+
+public enum OrganisationStatus {
+    ACTIVE,
+    SUSPENDED
+}

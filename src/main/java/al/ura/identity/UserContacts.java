@@ -1,0 +1,27 @@
+package al.ura.identity;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** How to reach a person: for modules that notify people, without reaching into identity's tables. */
+@Service
+public class UserContacts {
+
+    /** An active person's e-mail address and preferred language. */
+    public record Contact(UUID userId, UUID organisationId, String email, String locale) {}
+
+    private final UserRepository users;
+
+    UserContacts(UserRepository users) {
+        this.users = users;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Contact> of(UUID userId) {
+        return users.find(userId)
+                .filter(user -> user.kind() == UserKind.PERSON && user.status() == UserStatus.ACTIVE)
+                .map(user -> new Contact(user.id(), user.organisationId(), user.email(), user.locale()));
+    }
+}
