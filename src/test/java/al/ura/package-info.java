@@ -1,0 +1,4 @@
+@NullMarked
+package al.ura;
+
+import org.jspecify.annotations.NullMarked;

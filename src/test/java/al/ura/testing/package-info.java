@@ -1,0 +1,4 @@
+@NullMarked
+package al.ura.testing;
+
+import org.jspecify.annotations.NullMarked;
