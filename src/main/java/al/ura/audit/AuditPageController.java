@@ -11,7 +11,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The ledger in the browser: who did what, filterable, and the chain's verification. */
 @Controller
@@ -38,10 +40,19 @@ class AuditPageController {
         return "audit/ledger";
     }
 
+    /** With htmx the result replaces a part of the page; without, the page reloads with it. */
     @PostMapping("/audit/verification")
-    String verify(Model model) {
-        model.addAttribute("verification", audit.verify(CurrentActor.get()));
-        return "audit/verification";
+    String verify(
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model,
+            RedirectAttributes redirect) {
+        AuditVerification verification = audit.verify(CurrentActor.get());
+        if (htmx == null) {
+            redirect.addFlashAttribute("verification", verification);
+            return "redirect:/audit";
+        }
+        model.addAttribute("verification", verification);
+        return "audit/verification :: result";
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

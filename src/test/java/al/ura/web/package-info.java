@@ -1,0 +1,4 @@
+@NullMarked
+package al.ura.web;
+
+import org.jspecify.annotations.NullMarked;
