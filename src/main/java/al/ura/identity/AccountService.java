@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +33,7 @@ public class AccountService {
     private final AuditLog auditLog;
     private final ActorFactory actors;
     private final IdentityProperties properties;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AccountService(
@@ -45,8 +47,10 @@ public class AccountService {
             AuditLog auditLog,
             ActorFactory actors,
             IdentityProperties properties,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.users = users;
+        this.events = events;
         this.invitations = invitations;
         this.policy = policy;
         this.passwords = passwords;
@@ -80,6 +84,7 @@ public class AccountService {
         auditLog.record(
                 actors.pending(user),
                 AuditEvent.of("identity.invitation.accepted", "user", user.id(), user.organisationId()));
+        events.publishEvent(new UserJoined(user.id(), user.organisationId()));
         return users.find(user.id()).orElseThrow().view();
     }
 

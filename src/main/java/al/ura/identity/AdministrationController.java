@@ -1,5 +1,7 @@
 package al.ura.identity;
 
+import al.ura.audit.AuditEvent;
+import al.ura.audit.AuditLog;
 import al.ura.directory.DirectoryPermissions;
 import al.ura.directory.OrganisationDirectory;
 import al.ura.directory.OrganisationType;
@@ -9,6 +11,7 @@ import al.ura.kernel.Cursors;
 import al.ura.kernel.NavigationItem;
 import al.ura.kernel.ProblemException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -32,13 +35,19 @@ class AdministrationController {
     private final OnboardingService onboarding;
     private final OrganisationDirectory directory;
     private final RoleCatalogue roles;
+    private final AuditLog auditLog;
+    private final Clock clock;
 
     AdministrationController(
             UserAdministration users,
             ApiTokenService tokens,
             OnboardingService onboarding,
             OrganisationDirectory directory,
-            RoleCatalogue roles) {
+            RoleCatalogue roles,
+            AuditLog auditLog,
+            Clock clock) {
+        this.auditLog = auditLog;
+        this.clock = clock;
         this.users = users;
         this.tokens = tokens;
         this.onboarding = onboarding;
@@ -148,7 +157,7 @@ class AdministrationController {
                         .filter(u -> u.kind() == UserKind.SERVICE && u.status() == UserStatus.ACTIVE)
                         .toList());
         model.addAttribute("permissions", actor.permissions().stream().sorted().toList());
-        model.addAttribute("now", java.time.Instant.now());
+        model.addAttribute("now", clock.instant());
         return "identity/tokens";
     }
 
@@ -235,8 +244,12 @@ class AdministrationController {
         }
     }
 
-    private static void requireOperator() {
-        if (!CurrentActor.get().has(DirectoryPermissions.MANAGE_ORGANISATIONS)) {
+    private void requireOperator() {
+        Actor actor = CurrentActor.get();
+        if (!actor.has(DirectoryPermissions.MANAGE_ORGANISATIONS)) {
+            auditLog.denied(
+                    actor,
+                    AuditEvent.of("directory.organisation.create", "organisation", null, actor.organisationId()));
             throw ProblemException.notFound();
         }
     }

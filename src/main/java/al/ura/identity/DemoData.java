@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,6 +69,7 @@ class DemoData {
     private final ApiTokenService tokens;
     private final PasswordEncoder passwords;
     private final SecondFactorSecrets secrets;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DemoData(
@@ -76,8 +78,10 @@ class DemoData {
             ApiTokenService tokens,
             PasswordEncoder passwords,
             SecondFactorSecrets secrets,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.directory = directory;
+        this.events = events;
         this.users = users;
         this.tokens = tokens;
         this.passwords = passwords;
@@ -217,6 +221,7 @@ class DemoData {
                 true,
                 clock.instant(),
                 roles));
+        events.publishEvent(new UserJoined(id, org.id()));
     }
 
     private static Actor demoOperator(OrganisationView operator) {

@@ -214,6 +214,7 @@ class LoginService {
     }
 
     /** Old failures only matter within the window; any node may prune them, the result is the same. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
     @Transactional
     public int pruneFailures() {
         return jdbc.sql("DELETE FROM login_failure WHERE occurred_at < ?")

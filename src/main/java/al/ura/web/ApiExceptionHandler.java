@@ -86,7 +86,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception exception, Locale locale) {
         String incident = java.util.UUID.randomUUID().toString();
-        log.error("Unexpected error {}", incident, exception);
+        log.error("Unexpected error {}: {}", incident, SafeLog.describe(exception));
         var detail = problems.of(ProblemType.INTERNAL, "problem.internal.detail", List.of(incident), locale);
         detail.setProperty("incident", incident);
         return respond(detail);

@@ -21,4 +21,24 @@ class PageExceptionHandler {
         model.addAttribute("problem", problem);
         return "error/problem";
     }
+
+    /** An unexpected failure: the person sees the friendly page with an incident number; the log gets no values. */
+    @ExceptionHandler(Exception.class)
+    String unexpected(Exception exception, HttpServletResponse response, Model model) throws Exception {
+        if (exception instanceof org.springframework.security.access.AccessDeniedException
+                || exception instanceof org.springframework.web.servlet.resource.NoResourceFoundException
+                || exception instanceof org.springframework.web.ErrorResponse) {
+            throw exception;
+        }
+        String incident = java.util.UUID.randomUUID().toString();
+        log.error("Unexpected error {}: {}", incident, SafeLog.describe(exception));
+        ProblemException problem =
+                new ProblemException(al.ura.kernel.ProblemType.INTERNAL, "problem.internal.detail", incident);
+        response.setStatus(500);
+        model.addAttribute("status", 500);
+        model.addAttribute("problem", problem);
+        return "error/problem";
+    }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PageExceptionHandler.class);
 }
