@@ -1,0 +1,4 @@
+@NullMarked
+package al.ura.audit;
+
+import org.jspecify.annotations.NullMarked;
