@@ -103,22 +103,34 @@ public class OrganisationDirectory {
     }
 
     private OrganisationView insert(CreateOrganisationCommand command, boolean platformOperator) {
-        String shortName = required(command.shortName(), "shortName").trim();
-        if (organisations.findByShortName(shortName).isPresent()) {
-            throw ProblemException.validation(
-                    List.of(FieldProblem.of("shortName", "validation.organisation.short-name-taken")));
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        String shortName = text(command.shortName(), "shortName", 40, problems);
+        String nameSq = text(command.nameSq(), "nameSq", 200, problems);
+        String nameEn = text(command.nameEn(), "nameEn", 200, problems);
+        String country = text(command.country(), "country", 2, problems).toUpperCase(Locale.ROOT);
+        if (!shortName.isEmpty() && !shortName.matches("[\\p{L}0-9][\\p{L}0-9 ._-]*")) {
+            problems.add(FieldProblem.of("shortName", "validation.pattern"));
+        } else if (!shortName.isEmpty()
+                && organisations.findByShortName(shortName).isPresent()) {
+            problems.add(FieldProblem.of("shortName", "validation.organisation.short-name-taken"));
+        }
+        if (!country.isEmpty() && !country.matches("[A-Z]{2}")) {
+            problems.add(FieldProblem.of("country", "validation.country"));
         }
         OrganisationType type = command.type();
         if (type == null) {
-            throw ProblemException.validation(List.of(FieldProblem.of("type", "validation.required")));
+            problems.add(FieldProblem.of("type", "validation.required"));
+        }
+        if (!problems.isEmpty() || type == null) {
+            throw ProblemException.validation(problems);
         }
         OrganisationView org = new OrganisationView(
                 UUID.randomUUID(),
                 shortName,
-                required(command.nameSq(), "nameSq").trim(),
-                required(command.nameEn(), "nameEn").trim(),
+                nameSq,
+                nameEn,
                 type,
-                required(command.country(), "country").trim().toUpperCase(Locale.ROOT),
+                country,
                 OrganisationStatus.ACTIVE,
                 platformOperator,
                 clock.instant());
@@ -126,10 +138,14 @@ public class OrganisationDirectory {
         return org;
     }
 
-    private static String required(@Nullable String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.validation(List.of(FieldProblem.of(field, "validation.required")));
+    /** A trimmed required text: an empty or too long one adds a problem for the field. */
+    private static String text(@Nullable String value, String field, int maxLength, List<FieldProblem> problems) {
+        String trimmed = value == null ? "" : value.trim();
+        if (trimmed.isEmpty()) {
+            problems.add(FieldProblem.of(field, "validation.required"));
+        } else if (trimmed.length() > maxLength) {
+            problems.add(FieldProblem.of(field, "validation.size"));
         }
-        return value;
+        return trimmed;
     }
 }

@@ -88,8 +88,8 @@ final class Totp {
         ByteBuffer out = ByteBuffer.allocate(clean.length() * 5 / 8);
         int buffer = 0;
         int bits = 0;
-        for (char c : clean.toCharArray()) {
-            int value = BASE32.indexOf(c);
+        for (int i = 0; i < clean.length(); i++) {
+            int value = BASE32.indexOf(clean.charAt(i));
             if (value < 0) {
                 throw new IllegalArgumentException("not base32");
             }

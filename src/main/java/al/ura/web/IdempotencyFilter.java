@@ -183,6 +183,7 @@ class IdempotencyFilter extends OncePerRequestFilter implements Ordered {
         }
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // a private carrier of one row, never compared or shared
     private record Stored(
             String requestHash,
             boolean completed,

@@ -59,7 +59,7 @@ class WebConfiguration implements WebMvcConfigurer {
         }
         try {
             for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
-                String language = range.getRange().split("-")[0];
+                String language = Locale.forLanguageTag(range.getRange()).getLanguage();
                 if (LANGUAGES.contains(language)) {
                     return Locale.forLanguageTag(language);
                 }
