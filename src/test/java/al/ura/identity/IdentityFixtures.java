@@ -42,6 +42,7 @@ public class IdentityFixtures {
     private final PasswordEncoder passwords;
     private final SecondFactorSecrets secrets;
     private final TransactionTemplate transaction;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
     IdentityFixtures(
@@ -52,7 +53,9 @@ public class IdentityFixtures {
             PasswordEncoder passwords,
             SecondFactorSecrets secrets,
             TransactionTemplate transaction,
+            org.springframework.context.ApplicationEventPublisher events,
             Clock clock) {
+        this.events = events;
         this.directory = directory;
         this.users = users;
         this.tokens = tokens;
@@ -166,6 +169,12 @@ public class IdentityFixtures {
 
     public String token(OrganisationView organisation, Set<String> permissions) {
         return token(organisation, permissions, clock.instant().plus(Duration.ofDays(30)));
+    }
+
+    /** Announces that a person joined, inside a committed transaction, as accepting an invitation does. */
+    public void publishJoined(TestUser user) {
+        transaction.executeWithoutResult(
+                status -> events.publishEvent(new UserJoined(user.id(), user.organisationId())));
     }
 
     /** The current TOTP code for {@link #TOTP_SECRET}. */

@@ -1,0 +1,4 @@
+@NullMarked
+package al.ura.notification;
+
+import org.jspecify.annotations.NullMarked;
