@@ -172,24 +172,13 @@ class DemoData {
             }
             for (OrganisationView org : organisations) {
                 UUID account = UUID.randomUUID();
-                users.insert(new UserRecord(
+                users.insert(UserRecord.serviceAccount(
                         account,
                         org.id(),
                         "demo-client@" + org.shortName().toLowerCase(Locale.ROOT) + ".service.ura.invalid",
                         "Demo API client",
-                        UserKind.SERVICE,
-                        UserStatus.ACTIVE,
-                        "en",
-                        null,
-                        null,
-                        false,
-                        0,
-                        0,
-                        null,
-                        null,
                         true,
-                        clock.instant(),
-                        List.of()));
+                        clock.instant()));
                 tokens.issueDemoToken(account, "Demo token", TOKEN_PERMISSIONS, demoToken(org.shortName()));
             }
         }
@@ -203,21 +192,15 @@ class DemoData {
         UUID id = UUID.randomUUID();
         List<String> roles = new ArrayList<>(demo.roles());
         roles.add(CoreRoles.MEMBER);
-        users.insert(new UserRecord(
+        users.insert(UserRecord.person(
                 id,
                 org.id(),
                 demo.email(),
                 demo.name(),
-                UserKind.PERSON,
                 UserStatus.ACTIVE,
                 "sq",
                 passwords.encode(PASSWORD),
                 demo.enrolled() ? secrets.encrypt(id, Totp.fromBase32(TOTP_SECRET)) : null,
-                demo.enrolled(),
-                0,
-                0,
-                null,
-                null,
                 true,
                 clock.instant(),
                 roles));

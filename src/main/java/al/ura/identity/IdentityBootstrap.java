@@ -123,19 +123,13 @@ class IdentityBootstrap {
         String path = transaction.execute(status -> {
             Instant now = clock.instant();
             UserRecord admin = users.findByEmail(bootstrapAdminEmail).orElseGet(() -> {
-                UserRecord created = new UserRecord(
+                UserRecord created = UserRecord.person(
                         UUID.randomUUID(),
                         operator.id(),
                         bootstrapAdminEmail.trim().toLowerCase(Locale.ROOT),
                         "Platform administrator",
-                        UserKind.PERSON,
                         UserStatus.INVITED,
                         "sq",
-                        null,
-                        null,
-                        false,
-                        0,
-                        0,
                         null,
                         null,
                         false,

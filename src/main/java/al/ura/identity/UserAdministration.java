@@ -111,19 +111,13 @@ public class UserAdministration {
             throw ProblemException.validation(problems);
         }
         Instant now = clock.instant();
-        UserRecord user = new UserRecord(
+        UserRecord user = UserRecord.person(
                 UUID.randomUUID(),
                 organisationId,
                 email.toLowerCase(Locale.ROOT),
                 name,
-                UserKind.PERSON,
                 UserStatus.INVITED,
                 locale,
-                null,
-                null,
-                false,
-                0,
-                0,
                 null,
                 null,
                 false,
@@ -222,24 +216,8 @@ public class UserAdministration {
         }
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        UserRecord account = new UserRecord(
-                id,
-                organisationId,
-                "service-" + id + "@service.ura.invalid",
-                clean,
-                UserKind.SERVICE,
-                UserStatus.ACTIVE,
-                "en",
-                null,
-                null,
-                false,
-                0,
-                0,
-                null,
-                null,
-                false,
-                now,
-                List.of());
+        UserRecord account = UserRecord.serviceAccount(
+                id, organisationId, "service-" + id + "@service.ura.invalid", clean, false, now);
         users.insert(account);
         auditLog.record(actor, AuditEvent.of("identity.service-account.created", "user", id, organisationId));
         return account.view();

@@ -29,6 +29,62 @@ record UserRecord(
         roles = List.copyOf(roles);
     }
 
+    /** A new person: no failed sign-ins, no lock, never signed in. */
+    static UserRecord person(
+            UUID id,
+            UUID organisationId,
+            String email,
+            String displayName,
+            UserStatus status,
+            String locale,
+            @Nullable String passwordHash,
+            @Nullable String totpSecret,
+            boolean demo,
+            Instant now,
+            List<String> roles) {
+        return new UserRecord(
+                id,
+                organisationId,
+                email,
+                displayName,
+                UserKind.PERSON,
+                status,
+                locale,
+                passwordHash,
+                totpSecret,
+                totpSecret != null,
+                0,
+                0,
+                null,
+                null,
+                demo,
+                now,
+                roles);
+    }
+
+    /** A new service account: it never signs in, it acts only through API tokens. */
+    static UserRecord serviceAccount(
+            UUID id, UUID organisationId, String email, String name, boolean demo, Instant now) {
+        return new UserRecord(
+                id,
+                organisationId,
+                email,
+                name,
+                UserKind.SERVICE,
+                UserStatus.ACTIVE,
+                "en",
+                null,
+                null,
+                false,
+                0,
+                0,
+                null,
+                null,
+                demo,
+                now,
+                List.of());
+    }
+
     boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }

@@ -101,21 +101,15 @@ public class IdentityFixtures {
         if (!granted.contains(CoreRoles.MEMBER)) {
             granted.add(CoreRoles.MEMBER);
         }
-        UserRecord user = new UserRecord(
+        UserRecord user = UserRecord.person(
                 id,
                 organisation.id(),
                 email,
                 "Test User " + id.toString().substring(0, 4),
-                UserKind.PERSON,
                 UserStatus.ACTIVE,
                 "sq",
                 passwords.encode(PASSWORD),
                 enrolled ? secrets.encrypt(id, Totp.fromBase32(TOTP_SECRET)) : null,
-                enrolled,
-                0,
-                0,
-                null,
-                null,
                 false,
                 clock.instant(),
                 granted);
@@ -130,24 +124,13 @@ public class IdentityFixtures {
         String secret =
                 ApiTokenService.PREFIX + "test_" + UUID.randomUUID().toString().replace("-", "");
         transaction.executeWithoutResult(status -> {
-            users.insert(new UserRecord(
+            users.insert(UserRecord.serviceAccount(
                     account,
                     organisation.id(),
                     "svc-" + account + "@service.ura.invalid",
                     "Test client",
-                    UserKind.SERVICE,
-                    UserStatus.ACTIVE,
-                    "en",
-                    null,
-                    null,
                     false,
-                    0,
-                    0,
-                    null,
-                    null,
-                    false,
-                    clock.instant(),
-                    List.of()));
+                    clock.instant()));
             tokens.insert(
                     new ApiTokenView(
                             UUID.randomUUID(),
