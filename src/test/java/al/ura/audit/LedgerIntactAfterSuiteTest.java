@@ -28,7 +28,10 @@ class LedgerIntactAfterSuiteTest {
     void theChainVerifiesAfterTheTestScenarios() {
         IdentityFixtures.TestUser auditor = fixtures.user(fixtures.organisation(), IdentityFixtures.AUDITOR);
 
-        var response = mvc.get().uri("/api/v1/audit/verification").with(authentication(auditor.authentication()));
+        var response = mvc.get()
+                .uri("/api/v1/audit/verification")
+                .with(authentication(auditor.authentication()))
+                .exchange();
 
         assertThat(response).hasStatusOk();
         assertThat(response).bodyJson().extractingPath("$.valid").isEqualTo(true);

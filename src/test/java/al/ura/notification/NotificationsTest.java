@@ -59,7 +59,8 @@ class NotificationsTest {
         var badge = mvc.get()
                 .uri("/notifications/badge")
                 .cookie(new jakarta.servlet.http.Cookie("ura-lang", "en"))
-                .with(authentication(reader.authentication()));
+                .with(authentication(reader.authentication()))
+                .exchange();
 
         assertThat(badge).hasStatusOk();
         assertThat(badge).bodyText().contains(">2<").contains("Unread notifications: 2");
@@ -83,7 +84,8 @@ class NotificationsTest {
 
         var second = mvc.get()
                 .uri("/api/v1/notifications?limit=2&cursor=" + cursor)
-                .with(authentication(reader.authentication()));
+                .with(authentication(reader.authentication()))
+                .exchange();
         assertThat(second).bodyJson().extractingPath("$.items.length()").isEqualTo(1);
         assertThat(second).bodyJson().doesNotHavePath("$.nextCursor");
     }
