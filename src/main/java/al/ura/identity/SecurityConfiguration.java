@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -46,6 +48,15 @@ class SecurityConfiguration {
     private static final RequestMatcher API =
             request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 
+    /**
+     * The one authentication manager. Registering the provider on the filter chain as well would
+     * give it a parent with the same provider, and a wrong password would be counted twice.
+     */
+    @Bean
+    AuthenticationManager authenticationManager(UraAuthenticationProvider provider) {
+        return new ProviderManager(provider);
+    }
+
     @Bean
     SecurityContextRepository securityContextRepository() {
         return new HttpSessionSecurityContextRepository();
@@ -54,14 +65,14 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
-            UraAuthenticationProvider provider,
+            AuthenticationManager authenticationManager,
             ApiTokenService tokens,
             AuditLog auditLog,
             Problems problems,
             SecurityContextRepository contexts)
             throws Exception {
         AccessDeniedHandler denied = (request, response, exception) -> deny(request, response, auditLog, problems);
-        http.authenticationProvider(provider)
+        http.authenticationManager(authenticationManager)
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .authorizeHttpRequests(rules -> rules.requestMatchers(
                                 "/actuator/health",
