@@ -1,0 +1,4 @@
+@NullMarked
+package al.ura.kernel;
+
+import org.jspecify.annotations.NullMarked;
