@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * API tokens for machine clients. An organisation administrator issues them to a service account
@@ -53,6 +54,7 @@ public class ApiTokenService {
     private final IdentityProperties properties;
     private final Clock clock;
     private final boolean demoEnabled;
+    private final TransactionTemplate transaction;
     private final SecureRandom random = new SecureRandom();
 
     ApiTokenService(
@@ -61,7 +63,9 @@ public class ApiTokenService {
             AuditLog auditLog,
             IdentityProperties properties,
             Clock clock,
-            @Value("${ura.demo.enabled:false}") boolean demoEnabled) {
+            @Value("${ura.demo.enabled:false}") boolean demoEnabled,
+            TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.tokens = tokens;
         this.users = users;
         this.auditLog = auditLog;
@@ -184,8 +188,8 @@ public class ApiTokenService {
     /**
      * Checks a presented token. Use is written to the ledger at most once per token and
      * {@code ura.identity.token-use-audit-interval} (every request when zero); refusals always are.
+     * The check itself is one indexed read outside a transaction: it runs on every API request.
      */
-    @Transactional
     public Authentication authenticate(String presented) {
         if (!presented.startsWith(PREFIX) || presented.length() > 200) {
             return new Authentication.Unknown();
@@ -213,9 +217,16 @@ public class ApiTokenService {
                 Set.copyOf(token.permissions()),
                 token.id());
         Duration interval = properties.tokenUseAuditInterval();
-        if (interval.isZero() || tokens.markUsed(token.id(), now, now.minus(interval))) {
-            auditLog.record(
-                    actor, AuditEvent.of("identity.token.used", "api_token", token.id(), token.organisationId()));
+        Instant lastUsed = token.lastUsedAt();
+        if (interval.isZero() || lastUsed == null || !lastUsed.isAfter(now.minus(interval))) {
+            transaction.executeWithoutResult(status -> {
+                // Whichever request or node moves last_used_at forward writes the ledger entry for this interval.
+                if (interval.isZero() || tokens.markUsed(token.id(), now, now.minus(interval))) {
+                    auditLog.record(
+                            actor,
+                            AuditEvent.of("identity.token.used", "api_token", token.id(), token.organisationId()));
+                }
+            });
         }
         return new Authentication.Valid(actor);
     }
