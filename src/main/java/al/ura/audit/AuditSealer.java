@@ -1,15 +1,18 @@
 package al.ura.audit;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,27 +32,44 @@ class AuditSealer implements DisposableBean {
     private final AuditRepository repository;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "audit-sealer");
         thread.setDaemon(true);
         return thread;
     });
     private final AtomicBoolean requested = new AtomicBoolean();
+    private final long delayMillis;
 
     AuditSealer(AuditRepository repository, PlatformTransactionManager transactions, Clock clock) {
+        this(repository, transactions, clock, Duration.ofMillis(50));
+    }
+
+    @Autowired
+    AuditSealer(
+            AuditRepository repository,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            @Value("${ura.audit.seal-delay:PT0.05S}") Duration delay) {
         this.repository = repository;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.delayMillis = delay.toMillis();
     }
 
-    /** Asks for a seal soon; requests that arrive while one is queued are folded into it. */
+    /**
+     * Asks for a seal shortly: every request within the delay is folded into one sealing
+     * transaction, so sealing costs a few commits a second however many entries are written.
+     */
     void requestSeal() {
         if (requested.compareAndSet(false, true)) {
             try {
-                worker.execute(() -> {
-                    requested.set(false);
-                    sealSafely();
-                });
+                worker.schedule(
+                        () -> {
+                            requested.set(false);
+                            sealSafely();
+                        },
+                        delayMillis,
+                        TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
                 requested.set(false);
             }
