@@ -138,6 +138,25 @@ class AuditRepository {
                 handler);
     }
 
+    /**
+     * The entry columns by position, starting at {@code first} (in {@link #ENTRY_COLUMNS} order):
+     * static and by index, because verification maps hundreds of thousands of rows.
+     */
+    static StoredEntry entryAt(ResultSet rs, int first) throws SQLException {
+        return new StoredEntry(
+                rs.getLong(first),
+                rs.getObject(first + 1, OffsetDateTime.class).toInstant(),
+                rs.getString(first + 2),
+                rs.getObject(first + 3, UUID.class),
+                rs.getObject(first + 4, UUID.class),
+                rs.getString(first + 5),
+                rs.getString(first + 6),
+                rs.getString(first + 7),
+                rs.getObject(first + 8, UUID.class),
+                rs.getString(first + 9),
+                rs.getString(first + 10));
+    }
+
     StoredEntry entry(ResultSet rs) throws SQLException {
         return new StoredEntry(
                 rs.getLong("id"),

@@ -77,12 +77,13 @@ class AuditVerifier implements DisposableBean {
                 if (walk.stopReading) {
                     return;
                 }
-                long sequence = rs.getLong("seq");
-                long chainedEntryId = rs.getLong("chained_entry_id");
-                String previousHash = rs.getString("prev_hash");
-                String hash = rs.getString("hash");
-                rs.getLong("id");
-                AuditRepository.StoredEntry entry = rs.wasNull() ? null : repository.entry(rs);
+                // Columns by position: seq, chained entry id, previous hash, hash, then the entry's columns.
+                long sequence = rs.getLong(1);
+                long chainedEntryId = rs.getLong(2);
+                String previousHash = rs.getString(3);
+                String hash = rs.getString(4);
+                rs.getLong(5);
+                AuditRepository.StoredEntry entry = rs.wasNull() ? null : AuditRepository.entryAt(rs, 5);
                 Link link = new Link(sequence, chainedEntryId, previousHash, hash, entry);
                 // Checks against the neighbour: cheap, in order, while reading.
                 String linkProblem = sequence != walk.readSequence + 1
