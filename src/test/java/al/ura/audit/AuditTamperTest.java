@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the entry. This class breaks the chain on purpose, so every test gets a database of its own.
  */
 @DatabaseTest
-@TestPropertySource(properties = "ura.test.isolation=tamper")
+// Ranges of 5 entries: the 20-entry chain is read in two ranges at once, so the join between ranges is tested too.
+@TestPropertySource(properties = {"ura.test.isolation=tamper", "ura.audit.verify-minimum-range=5"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class AuditTamperTest {
 
@@ -106,6 +107,16 @@ class AuditTamperTest {
         assertThat(forged).hasSize(64);
         assertThat(result.valid()).isFalse();
         assertThat(result.firstBrokenSequence()).isEqualTo(12L);
+    }
+
+    @Test
+    void aBrokenLinkBetweenTwoReadRangesIsCaught() throws Exception {
+        asIntruder("UPDATE audit_chain SET prev_hash = '" + "e".repeat(64) + "' WHERE seq = ?", 11L);
+
+        AuditVerification result = audit.verifyAsSystem();
+        assertThat(result.valid()).isFalse();
+        assertThat(result.firstBrokenSequence()).isEqualTo(11L);
+        assertThat(result.reason()).isEqualTo("previous-hash-mismatch");
     }
 
     @Test

@@ -49,7 +49,9 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
                             .substring(0, 16)
                             .toLowerCase(Locale.ROOT);
             createSchema(schema);
-            properties.put("spring.datasource.url", POSTGRES_URL + "?currentSchema=" + schema);
+            properties.put(
+                    "spring.datasource.url",
+                    POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
             properties.put("spring.datasource.username", POSTGRES_USER);
             properties.put("spring.datasource.password", "");
             properties.put("spring.flyway.schemas", schema);
