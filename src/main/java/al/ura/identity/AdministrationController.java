@@ -64,7 +64,7 @@ class AdministrationController {
         UUID target = organisation != null ? organisation : actor.requireOrganisation();
         model.addAttribute("organisation", directory.find(target).orElseThrow(ProblemException::notFound));
         model.addAttribute("page", users.list(actor, target, cursor, Cursors.DEFAULT_LIMIT));
-        model.addAttribute("roles", roles.all());
+        model.addAttribute("roles", users.grantableRoles(actor, target));
         return "identity/users";
     }
 
@@ -97,7 +97,7 @@ class AdministrationController {
     String user(@PathVariable UUID id, Model model) {
         UserView user = users.get(CurrentActor.get(), id);
         model.addAttribute("user", user);
-        model.addAttribute("roles", roles.all());
+        model.addAttribute("roles", users.grantableRoles(CurrentActor.get(), user.organisationId()));
         model.addAttribute("organisation", directory.find(user.organisationId()).orElseThrow());
         return "identity/user";
     }

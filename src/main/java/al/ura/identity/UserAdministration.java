@@ -151,10 +151,17 @@ public class UserAdministration {
     public UserView updateRoles(Actor actor, UUID userId, List<String> requested) {
         UserRecord user = load(actor, userId, "identity.user.roles.update");
         List<FieldProblem> problems = new ArrayList<>();
-        List<String> granted = checkRoles(actor, user.organisationId(), requested, problems);
+        Set<String> grantable = grantableRoles(actor, user.organisationId()).stream()
+                .map(RoleDefinition::code)
+                .collect(java.util.stream.Collectors.toSet());
+        List<String> granted = new ArrayList<>(checkRoles(actor, user.organisationId(), requested, problems));
         if (!problems.isEmpty()) {
             throw ProblemException.validation(problems);
         }
+        // Roles beyond the actor's own can be neither granted nor taken away by them: they stay.
+        user.roles().stream()
+                .filter(role -> !grantable.contains(role) && !granted.contains(role))
+                .forEach(granted::add);
         if (user.id().equals(actor.userId()) && !granted.containsAll(user.roles())) {
             // Removing one's own administration role is done by another administrator, never by accident.
             throw ProblemException.validation(List.of(FieldProblem.of("roles", "validation.roles.own")));
@@ -221,6 +228,19 @@ public class UserAdministration {
         users.insert(account);
         auditLog.record(actor, AuditEvent.of("identity.service-account.created", "user", id, organisationId));
         return account.view();
+    }
+
+    /** The roles this actor may grant in this organisation: what the forms offer. */
+    public List<RoleDefinition> grantableRoles(Actor actor, UUID organisationId) {
+        boolean operatorOrganisation = directory
+                .platformOperator()
+                .map(org -> org.id().equals(organisationId))
+                .orElse(false);
+        return roles.all().stream()
+                .filter(role -> actor.has(IdentityPermissions.USERS_MANAGE_ANY)
+                        || actor.permissions().containsAll(role.permissions()))
+                .filter(role -> !CoreRoles.PLATFORM_ADMIN.equals(role.code()) || operatorOrganisation)
+                .toList();
     }
 
     /** Roles must exist, and nobody grants more than they hold themselves, unless they manage every organisation. */

@@ -265,6 +265,26 @@ class AccessDenyPathTest {
                 .contains("permissions", "serviceAccountId");
     }
 
+    @Test
+    void anAdministratorCanNeitherGrantNorRemoveARoleBeyondTheirOwn() {
+        IdentityFixtures.TestUser auditorA = fixtures.user(a, IdentityFixtures.AUDITOR);
+
+        var response = mvc.put()
+                .uri("/api/v1/users/{id}/roles", auditorA.id())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"roles\":[\"member\"]}")
+                .with(authentication(adminA.authentication()))
+                .with(csrf())
+                .exchange();
+
+        assertThat(response).hasStatusOk();
+        assertThat(response)
+                .bodyJson()
+                .extractingPath("$.roles")
+                .asArray()
+                .containsExactlyInAnyOrder("member", "auditor");
+    }
+
     private long deniedEntries(
             IdentityFixtures.TestUser actor, String action, @org.jspecify.annotations.Nullable String objectId) {
         return jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = ? AND outcome = 'DENIED' AND actor_user_id = ?"

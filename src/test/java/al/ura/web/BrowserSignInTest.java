@@ -117,6 +117,17 @@ class BrowserSignInTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Welcome"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Your roles");
         screenshot("dashboard-en");
+
+        // The administrator's own pages, reached through the navigation, in English now.
+        browser.findElement(By.linkText("Users")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.tagName("h1"), "Users of " + organisation.shortName()));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains(admin.email());
+        screenshot("users-en");
+        browser.findElement(By.linkText("Audit ledger")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Audit ledger"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("identity.login.succeeded");
+        screenshot("ledger-en");
     }
 
     private void screenshot(String name) throws Exception {
