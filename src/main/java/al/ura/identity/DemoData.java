@@ -1,5 +1,7 @@
 package al.ura.identity;
 
+import al.ura.audit.AuditEvent;
+import al.ura.audit.AuditLog;
 import al.ura.directory.CreateOrganisationCommand;
 import al.ura.directory.OrganisationDirectory;
 import al.ura.directory.OrganisationType;
@@ -70,6 +72,7 @@ class DemoData {
     private final PasswordEncoder passwords;
     private final SecondFactorSecrets secrets;
     private final ApplicationEventPublisher events;
+    private final AuditLog auditLog;
     private final Clock clock;
 
     DemoData(
@@ -79,7 +82,9 @@ class DemoData {
             PasswordEncoder passwords,
             SecondFactorSecrets secrets,
             ApplicationEventPublisher events,
+            AuditLog auditLog,
             Clock clock) {
+        this.auditLog = auditLog;
         this.directory = directory;
         this.events = events;
         this.users = users;
@@ -179,6 +184,10 @@ class DemoData {
                         "Demo API client",
                         true,
                         clock.instant()));
+                auditLog.record(
+                        Actor.SYSTEM,
+                        AuditEvent.of("identity.service-account.created", "user", account, org.id())
+                                .with("demo", true));
                 tokens.issueDemoToken(account, "Demo token", TOKEN_PERMISSIONS, demoToken(org.shortName()));
             }
         }
@@ -204,6 +213,9 @@ class DemoData {
                 true,
                 clock.instant(),
                 roles));
+        auditLog.record(
+                Actor.SYSTEM,
+                AuditEvent.of("identity.user.created", "user", id, org.id()).with("demo", true));
         events.publishEvent(new UserJoined(id, org.id()));
     }
 
