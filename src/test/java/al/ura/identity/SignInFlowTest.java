@@ -26,6 +26,9 @@ class SignInFlowTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    AccountService accounts;
+
     @Test
     void passwordThenTotpGivesAFullSessionUnderANewId() {
         OrganisationView organisation = fixtures.organisation();
@@ -94,6 +97,37 @@ class SignInFlowTest {
                         .with(csrf())
                         .exchange())
                 .hasStatus(422);
+    }
+
+    @Test
+    void aRecoveryCodeStandsInForALostAuthenticatorOnce() {
+        IdentityFixtures.TestUser admin = fixtures.user(fixtures.organisation(), IdentityFixtures.ORGANISATION_ADMIN);
+        String recovery = accounts.regenerateRecoveryCodes(admin.actor()).getFirst();
+
+        Cookie first = sessionCookie(signIn(admin.email(), IdentityFixtures.PASSWORD));
+        assertThat(mvc.post()
+                        .uri("/login/second-factor")
+                        .cookie(first)
+                        .param("code", recovery.toUpperCase(java.util.Locale.ROOT))
+                        .with(csrf())
+                        .exchange())
+                .hasStatus(302)
+                .headers()
+                .hasValue("Location", "/");
+        Cookie second = sessionCookie(signIn(admin.email(), IdentityFixtures.PASSWORD));
+        assertThat(mvc.post()
+                        .uri("/login/second-factor")
+                        .cookie(second)
+                        .param("code", recovery)
+                        .with(csrf())
+                        .exchange())
+                .hasStatus(422);
+        assertThat(accounts.remainingRecoveryCodes(admin.actor())).isEqualTo(RecoveryCodes.COUNT - 1);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM audit_entry WHERE action = 'identity.login.succeeded' AND actor_user_id = ?"
+                                + " AND details LIKE '%recovery-code%'",
+                        admin))
+                .isEqualTo(1);
     }
 
     @Test
