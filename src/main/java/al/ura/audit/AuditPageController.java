@@ -1,9 +1,13 @@
 package al.ura.audit;
 
+import al.ura.kernel.Actor;
 import al.ura.kernel.CurrentActor;
+import al.ura.kernel.CursorPage;
 import al.ura.kernel.Cursors;
 import al.ura.kernel.NavigationItem;
+import al.ura.kernel.PeopleNames;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,9 +24,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AuditPageController {
 
     private final AuditService audit;
+    private final PeopleNames people;
 
-    AuditPageController(AuditService audit) {
+    AuditPageController(AuditService audit, PeopleNames people) {
         this.audit = audit;
+        this.people = people;
     }
 
     @GetMapping("/audit")
@@ -35,7 +41,16 @@ class AuditPageController {
         AuditService.Query query =
                 new AuditService.Query(blankToNull(action), blankToNull(objectType), blankToNull(objectId), null, null);
         model.addAttribute("query", query);
-        model.addAttribute("page", audit.entries(CurrentActor.get(), query, cursor, Cursors.DEFAULT_LIMIT));
+        Actor reader = CurrentActor.get();
+        CursorPage<AuditEntryView> page = audit.entries(reader, query, cursor, Cursors.DEFAULT_LIMIT);
+        model.addAttribute("page", page);
+        // Names of the people who acted, for readers of the whole ledger and, otherwise, only for their own colleagues.
+        Set<UUID> visible = page.items().stream()
+                .filter(entry -> reader.has(AuditPermissions.READ_ALL) || reader.belongsTo(entry.actorOrganisationId()))
+                .map(AuditEntryView::actorUserId)
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+        model.addAttribute("names", people.displayNames(visible));
         model.addAttribute("canVerify", CurrentActor.get().has(AuditPermissions.READ_ALL));
         return "audit/ledger";
     }

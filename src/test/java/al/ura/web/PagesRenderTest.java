@@ -80,6 +80,21 @@ class PagesRenderTest {
         assertThat(problems).bodyText().contains(english ? "Invalid input" : "Të dhëna të pavlefshme");
     }
 
+    @org.junit.jupiter.api.Test
+    void theLedgerPageNamesWhoActed() {
+        IdentityFixtures.TestUser admin = fixtures.user(fixtures.organisation(), IdentityFixtures.ORGANISATION_ADMIN);
+        // Reading the ledger is itself recorded, so the second visit lists the first one's reader.
+        mvc.get().uri("/audit").with(authentication(admin.authentication())).exchange();
+
+        MvcTestResult ledger = mvc.get()
+                .uri("/audit")
+                .with(authentication(admin.authentication()))
+                .exchange();
+
+        assertThat(ledger).hasStatusOk();
+        assertThat(ledger).bodyText().contains(admin.actor().displayName()).doesNotContain("USER " + admin.id());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"sq", "en"})
     void aRefusedPageExplainsItselfInTheReadersLanguage(String language) {
