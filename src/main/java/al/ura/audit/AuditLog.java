@@ -5,15 +5,18 @@ import al.ura.kernel.Actor;
 /** The one way every module writes to the ledger. */
 public interface AuditLog {
 
-    /** Records a completed action inside the caller's transaction, so it commits or rolls back with it. */
+    /**
+     * Records a completed action inside the caller's transaction, so it commits or rolls back with
+     * it; without a transaction, the entry is committed at once on its own.
+     */
     void record(AuditEvent event);
 
     /** As {@link #record(AuditEvent)}, for an actor that is not (yet) the current one, such as a login. */
     void record(Actor actor, AuditEvent event);
 
     /**
-     * Records a refused action in a transaction of its own: the refusal usually ends the caller's
-     * transaction with a rollback, and the ledger must keep it all the same.
+     * Records a refused action outside the caller's transaction, committed at once: the refusal
+     * usually ends the caller's transaction with a rollback, and the ledger must keep it all the same.
      */
     void denied(AuditEvent event);
 

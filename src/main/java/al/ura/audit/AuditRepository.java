@@ -13,13 +13,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The ledger's SQL: entries, the queue of entries still to seal, the chain and its head. */
+/** The ledger's SQL: the inbox of entries still to seal, the sealed ledger and the chain head. */
 @Repository
 class AuditRepository {
 
@@ -38,10 +36,10 @@ class AuditRepository {
         this.json = json;
     }
 
+    /** One insert, in the caller's transaction: the inbox has only its primary key to maintain. */
     @SuppressWarnings("NullAway") // SQL NULL is a value here
-    long insert(StoredEntry entry) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO audit_entry (recorded_at, actor_kind, actor_user_id, actor_org_id, action, object_type,"
+    void insert(StoredEntry entry) {
+        jdbc.sql("INSERT INTO audit_inbox (recorded_at, actor_kind, actor_user_id, actor_org_id, action, object_type,"
                         + " object_id, subject_org_id, outcome, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC),
@@ -54,15 +52,7 @@ class AuditRepository {
                         entry.subjectOrganisationId(),
                         entry.outcome(),
                         entry.detailsJson())
-                .update(keys, "id");
-        Number id = keys.getKey();
-        if (id == null) {
-            throw new IllegalStateException("the database returned no id for a ledger entry");
-        }
-        jdbc.sql("INSERT INTO audit_pending (entry_id) VALUES (?)")
-                .param(id.longValue())
                 .update();
-        return id.longValue();
     }
 
     /** Locks the chain head: whoever holds it is the only one sealing, on any node. */
@@ -79,82 +69,65 @@ class AuditRepository {
     }
 
     List<StoredEntry> pending(int limit) {
-        return jdbc.sql("SELECT " + ENTRY_COLUMNS
-                        + " FROM audit_pending p JOIN audit_entry e ON e.id = p.entry_id ORDER BY p.entry_id"
-                        + " FETCH FIRST " + limit + " ROWS ONLY")
+        return jdbc.sql("SELECT " + ENTRY_COLUMNS + " FROM audit_inbox e ORDER BY e.id FETCH FIRST " + limit
+                        + " ROWS ONLY")
                 .query((rs, n) -> entry(rs))
                 .list();
     }
 
+    /** Moves entries from the inbox into the ledger with their links, and moves the head. */
     void seal(List<SealedLink> links, ChainHead newHead, Instant sealedAt) {
         OffsetDateTime at = OffsetDateTime.ofInstant(sealedAt, ZoneOffset.UTC);
         jdbcTemplate.batchUpdate(
-                "INSERT INTO audit_chain (seq, entry_id, prev_hash, hash, sealed_at) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO audit_ledger (seq, id, recorded_at, actor_kind, actor_user_id, actor_org_id, action,"
+                        + " object_type, object_id, subject_org_id, outcome, details, prev_hash, hash, sealed_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 links,
                 1000,
                 (ps, link) -> {
+                    StoredEntry entry = link.entry();
                     ps.setLong(1, link.sequence());
-                    ps.setLong(2, link.entryId());
-                    ps.setString(3, link.previousHash());
-                    ps.setString(4, link.hash());
-                    ps.setObject(5, at);
+                    ps.setLong(2, entry.id());
+                    ps.setObject(3, OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC));
+                    ps.setString(4, entry.actorKind());
+                    ps.setObject(5, entry.actorUserId());
+                    ps.setObject(6, entry.actorOrganisationId());
+                    ps.setString(7, entry.action());
+                    ps.setString(8, entry.objectType());
+                    ps.setString(9, entry.objectId());
+                    ps.setObject(10, entry.subjectOrganisationId());
+                    ps.setString(11, entry.outcome());
+                    ps.setString(12, entry.detailsJson());
+                    ps.setString(13, link.previousHash());
+                    ps.setString(14, link.hash());
+                    ps.setObject(15, at);
                 });
         jdbcTemplate.batchUpdate(
-                "DELETE FROM audit_pending WHERE entry_id = ?",
+                "DELETE FROM audit_inbox WHERE id = ?",
                 links,
                 1000,
-                (ps, link) -> ps.setLong(1, link.entryId()));
+                (ps, link) -> ps.setLong(1, link.entry().id()));
         jdbc.sql("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1")
                 .params(newHead.lastSequence(), newHead.lastHash())
                 .update();
     }
 
     long pendingCount() {
-        return jdbc.sql("SELECT COUNT(*) FROM audit_pending").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM audit_inbox").query(Long.class).single();
     }
 
-    /** Entries that are neither chained nor waiting to be: only a direct deletion makes these. */
-    long unchainedCount() {
-        return jdbc.sql("SELECT COUNT(*) FROM audit_entry e WHERE NOT EXISTS"
-                        + " (SELECT 1 FROM audit_chain c WHERE c.entry_id = e.id) AND NOT EXISTS"
-                        + " (SELECT 1 FROM audit_pending p WHERE p.entry_id = e.id)")
-                .query(Long.class)
-                .single();
-    }
-
-    /** Streams the chain in order, entry columns null where an entry row has gone. */
+    /** Streams the sealed ledger in sequence order: seq, previous hash, hash, then the entry's columns. */
     void streamChain(long fromSequenceExclusive, long toSequenceInclusive, RowCallbackHandler handler) {
         jdbcTemplate.query(
                 con -> {
-                    var ps = con.prepareStatement(
-                            "SELECT c.seq, c.entry_id AS chained_entry_id, c.prev_hash, c.hash, " + ENTRY_COLUMNS
-                                    + " FROM audit_chain c LEFT JOIN audit_entry e ON e.id = c.entry_id"
-                                    + " WHERE c.seq > ? AND c.seq <= ? ORDER BY c.seq");
+                    var ps = con.prepareStatement("SELECT e.seq, e.prev_hash, e.hash, " + ENTRY_COLUMNS
+                            + " FROM audit_ledger e WHERE e.seq > ? AND e.seq <= ? ORDER BY e.seq");
                     ps.setLong(1, fromSequenceExclusive);
                     ps.setLong(2, toSequenceInclusive);
                     ps.setFetchSize(5000);
                     return ps;
                 },
                 handler);
-    }
-
-    /**
-     * The entry columns by position, starting at {@code first} (in {@link #ENTRY_COLUMNS} order):
-     * static and by index, because verification maps hundreds of thousands of rows.
-     */
-    static StoredEntry entryAt(ResultSet rs, int first) throws SQLException {
-        return new StoredEntry(
-                rs.getLong(first),
-                rs.getObject(first + 1, OffsetDateTime.class).toInstant(),
-                rs.getString(first + 2),
-                rs.getObject(first + 3, UUID.class),
-                rs.getObject(first + 4, UUID.class),
-                rs.getString(first + 5),
-                rs.getString(first + 6),
-                rs.getString(first + 7),
-                rs.getObject(first + 8, UUID.class),
-                rs.getString(first + 9),
-                rs.getString(first + 10));
     }
 
     StoredEntry entry(ResultSet rs) throws SQLException {
@@ -174,8 +147,7 @@ class AuditRepository {
 
     List<AuditEntryView> list(EntryFilter filter, int limitPlusOne) {
         StringBuilder sql = new StringBuilder(
-                "SELECT " + ENTRY_COLUMNS
-                        + ", c.seq, c.prev_hash, c.hash FROM audit_entry e LEFT JOIN audit_chain c ON c.entry_id = e.id WHERE 1 = 1");
+                "SELECT " + ENTRY_COLUMNS + ", e.seq, e.prev_hash, e.hash FROM audit_entries e WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (filter.organisation() != null) {
             sql.append(" AND (e.subject_org_id = ? OR e.actor_org_id = ?)");
@@ -216,8 +188,8 @@ class AuditRepository {
     /** The sealed entries recorded in a time range, in chain order, for export. */
     List<AuditEntryView> sealedInRange(Instant from, Instant to, int max) {
         return jdbc.sql("SELECT " + ENTRY_COLUMNS
-                        + ", c.seq, c.prev_hash, c.hash FROM audit_chain c JOIN audit_entry e ON e.id = c.entry_id"
-                        + " WHERE e.recorded_at >= ? AND e.recorded_at < ? ORDER BY c.seq FETCH FIRST " + max
+                        + ", e.seq, e.prev_hash, e.hash FROM audit_ledger e"
+                        + " WHERE e.recorded_at >= ? AND e.recorded_at < ? ORDER BY e.seq FETCH FIRST " + max
                         + " ROWS ONLY")
                 .params(OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
                 .query((rs, n) -> view(rs))
@@ -251,7 +223,7 @@ class AuditRepository {
 
     record ChainHead(long lastSequence, String lastHash) {}
 
-    record SealedLink(long sequence, long entryId, String previousHash, String hash) {}
+    record SealedLink(long sequence, StoredEntry entry, String previousHash, String hash) {}
 
     record EntryFilter(
             @Nullable UUID organisation,

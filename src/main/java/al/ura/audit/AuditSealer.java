@@ -113,7 +113,7 @@ class AuditSealer implements DisposableBean {
         for (AuditRepository.StoredEntry entry : pending) {
             sequence++;
             String hash = entry.hash(sequence, previous);
-            links.add(new AuditRepository.SealedLink(sequence, entry.id(), previous, hash));
+            links.add(new AuditRepository.SealedLink(sequence, entry, previous, hash));
             previous = hash;
         }
         repository.seal(links, new AuditRepository.ChainHead(sequence, previous), clock.instant());

@@ -2,6 +2,7 @@ package al.ura.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -18,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Recomputes the whole chain from the first entry: every link's hash from the entry's stored
  * fields and its previous hash, each previous hash against the link before it, the sequence
- * without gaps, the head, and that no entry has left the chain. Names the first entry that fails.
+ * without gaps (a removed entry leaves one) and the head. Names the first entry that fails.
  *
  * <p>The chain is read in consecutive sequence ranges at once, each over its own connection; a
  * range's first previous hash is then checked against the last hash of the range before it, so
@@ -132,11 +133,6 @@ class AuditVerifier implements DisposableBean {
             broken = lastSequence + 1;
             reason = "head-mismatch";
         }
-        Long unchained = readTransaction.execute(status -> repository.unchainedCount());
-        if (broken == null && unchained != null && unchained > 0) {
-            broken = lastSequence + 1;
-            reason = "entries-outside-chain";
-        }
         Long pending = readTransaction.execute(status -> repository.pendingCount());
         return new AuditVerification(
                 broken == null,
@@ -170,13 +166,12 @@ class AuditVerifier implements DisposableBean {
             if (range.failure != null) {
                 return;
             }
-            // Columns by position: seq, chained entry id, previous hash, hash, then the entry's columns.
+            // Columns by position: seq, previous hash, hash, then the entry's columns in ENTRY_COLUMNS order;
+            // ids are hashed in their text form, so they are read as text.
             long sequence = rs.getLong(1);
-            long chainedEntryId = rs.getLong(2);
-            String previousHash = rs.getString(3);
-            String hash = rs.getString(4);
-            rs.getLong(5);
-            AuditRepository.StoredEntry entry = rs.wasNull() ? null : AuditRepository.entryAt(rs, 5);
+            String previousHash = rs.getString(2);
+            String hash = rs.getString(3);
+            long entryId = rs.getLong(4);
             range.checked++;
             if (sequence != range.lastSequence + 1) {
                 range.fail(range.lastSequence + 1, null, "sequence-gap");
@@ -185,16 +180,25 @@ class AuditVerifier implements DisposableBean {
             if (range.lastHash == null) {
                 range.firstPreviousHash = previousHash;
             } else if (!previousHash.equals(range.lastHash)) {
-                range.fail(sequence, chainedEntryId, "previous-hash-mismatch");
+                range.fail(sequence, entryId, "previous-hash-mismatch");
                 return;
             }
-            if (entry == null) {
-                range.fail(sequence, chainedEntryId, "entry-missing");
-                return;
-            }
-            if (entry.id() != chainedEntryId
-                    || !entry.hash(sequence, previousHash).equals(hash)) {
-                range.fail(sequence, chainedEntryId, "hash-mismatch");
+            String recomputed = ChainHash.hashOfText(
+                    sequence,
+                    entryId,
+                    rs.getObject(5, OffsetDateTime.class).toInstant(),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8),
+                    rs.getString(9),
+                    rs.getString(10),
+                    rs.getString(11),
+                    rs.getString(12),
+                    rs.getString(13),
+                    rs.getString(14),
+                    previousHash);
+            if (!recomputed.equals(hash)) {
+                range.fail(sequence, entryId, "hash-mismatch");
                 return;
             }
             range.lastSequence = sequence;

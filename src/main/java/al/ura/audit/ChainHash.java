@@ -52,18 +52,49 @@ final class ChainHash {
             String outcome,
             String detailsJson,
             String previousHash) {
+        return hashOfText(
+                sequence,
+                entryId,
+                recordedAt,
+                actorKind,
+                actorUserId == null ? null : actorUserId.toString(),
+                actorOrganisationId == null ? null : actorOrganisationId.toString(),
+                action,
+                objectType,
+                objectId,
+                subjectOrganisationId == null ? null : subjectOrganisationId.toString(),
+                outcome,
+                detailsJson,
+                previousHash);
+    }
+
+    /** The same, with the ids already in their canonical text form (as the database returns them). */
+    static String hashOfText(
+            long sequence,
+            long entryId,
+            Instant recordedAt,
+            String actorKind,
+            @Nullable String actorUserId,
+            @Nullable String actorOrganisationId,
+            String action,
+            String objectType,
+            @Nullable String objectId,
+            @Nullable String subjectOrganisationId,
+            String outcome,
+            String detailsJson,
+            String previousHash) {
         Canonical canonical = CANONICAL.get();
         canonical.reset();
         canonical.field(Long.toString(sequence));
         canonical.field(Long.toString(entryId));
         canonical.field(Long.toString(epochMicros(recordedAt)));
         canonical.field(actorKind);
-        canonical.field(actorUserId == null ? null : actorUserId.toString());
-        canonical.field(actorOrganisationId == null ? null : actorOrganisationId.toString());
+        canonical.field(actorUserId);
+        canonical.field(actorOrganisationId);
         canonical.field(action);
         canonical.field(objectType);
         canonical.field(objectId);
-        canonical.field(subjectOrganisationId == null ? null : subjectOrganisationId.toString());
+        canonical.field(subjectOrganisationId);
         canonical.field(outcome);
         canonical.field(detailsJson);
         canonical.field(previousHash);

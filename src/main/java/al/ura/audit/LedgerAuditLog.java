@@ -11,9 +11,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Appends entries without serialising writers: an append is two inserts in the caller's
- * transaction, and the {@link AuditSealer} chains committed entries in order shortly after. The
- * chain stays one line however many threads and nodes write.
+ * Appends entries without serialising writers: an append is one insert into the inbox, in the
+ * caller's transaction when there is one and on its own (one autocommitted statement, one round
+ * trip) when there is none, and the {@link AuditSealer} chains committed entries in order shortly
+ * after. The chain stays one line however many threads and nodes write.
  */
 @Service
 class LedgerAuditLog implements AuditLog {
@@ -21,17 +22,15 @@ class LedgerAuditLog implements AuditLog {
     private final AuditRepository repository;
     private final AuditSealer sealer;
     private final Clock clock;
-    private final TransactionTemplate required;
-    private final TransactionTemplate requiresNew;
+    private final TransactionTemplate outsideTransaction;
 
     LedgerAuditLog(
             AuditRepository repository, AuditSealer sealer, Clock clock, PlatformTransactionManager transactions) {
         this.repository = repository;
         this.sealer = sealer;
         this.clock = clock;
-        this.required = new TransactionTemplate(transactions);
-        this.requiresNew = new TransactionTemplate(transactions);
-        this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.outsideTransaction = new TransactionTemplate(transactions);
+        this.outsideTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
     }
 
     @Override
@@ -41,7 +40,7 @@ class LedgerAuditLog implements AuditLog {
 
     @Override
     public void record(Actor actor, AuditEvent event) {
-        required.executeWithoutResult(status -> append(actor, event, AuditOutcome.DONE));
+        append(actor, event, AuditOutcome.DONE);
     }
 
     @Override
@@ -51,7 +50,8 @@ class LedgerAuditLog implements AuditLog {
 
     @Override
     public void denied(Actor actor, AuditEvent event) {
-        requiresNew.executeWithoutResult(status -> append(actor, event, AuditOutcome.DENIED));
+        // The caller's transaction is suspended: its rollback must not take the refusal with it.
+        outsideTransaction.executeWithoutResult(status -> append(actor, event, AuditOutcome.DENIED));
     }
 
     private void append(Actor actor, AuditEvent event, AuditOutcome outcome) {
@@ -67,13 +67,15 @@ class LedgerAuditLog implements AuditLog {
                 event.subjectOrganisationId(),
                 outcome.name(),
                 ChainHash.detailsJson(event.details())));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
                     sealer.requestSeal();
                 }
             });
+        } else {
+            sealer.requestSeal(); // autocommitted already
         }
     }
 }

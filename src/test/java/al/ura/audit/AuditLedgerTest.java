@@ -96,8 +96,7 @@ class AuditLedgerTest {
         assertThat(result.pendingEntries()).isZero();
         assertThat(result.lastSequence()).isEqualTo(result.entriesChecked());
         assertThat(entries("test.concurrent", run)).isEqualTo(800);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_chain c JOIN audit_entry e ON e.id = c.entry_id"
-                                + " WHERE e.action = 'test.concurrent' AND e.object_id = ?")
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_ledger" + " WHERE action = 'test.concurrent' AND object_id = ?")
                         .param(run)
                         .query(Long.class)
                         .single())
@@ -140,7 +139,7 @@ class AuditLedgerTest {
                 .asNumber()
                 .satisfies(n -> assertThat(n.longValue()).isPositive());
         assertThat(jdbc.sql(
-                                "SELECT COUNT(*) FROM audit_entry WHERE action = 'audit.ledger.verified' AND actor_user_id = ?")
+                                "SELECT COUNT(*) FROM audit_entries WHERE action = 'audit.ledger.verified' AND actor_user_id = ?")
                         .param(auditor.id())
                         .query(Long.class)
                         .single())
@@ -212,7 +211,7 @@ class AuditLedgerTest {
     }
 
     private long entries(String action, String objectId) {
-        return jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = ? AND object_id = ?")
+        return jdbc.sql("SELECT COUNT(*) FROM audit_entries WHERE action = ? AND object_id = ?")
                 .params(action, objectId)
                 .query(Long.class)
                 .single();

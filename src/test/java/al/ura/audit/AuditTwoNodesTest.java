@@ -95,22 +95,21 @@ class AuditTwoNodesTest {
                 .isTrue();
         assertThat(verification.pendingEntries()).isZero();
         assertThat(verification.lastSequence()).isEqualTo(verification.entriesChecked());
-        long written = jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'test.two-nodes' AND object_id = ?")
+        long written = jdbc.sql("SELECT COUNT(*) FROM audit_entries WHERE action = 'test.two-nodes' AND object_id = ?")
                 .param(run)
                 .query(Long.class)
                 .single();
         long chained = jdbc.sql(
-                        "SELECT COUNT(DISTINCT c.entry_id) FROM audit_chain c JOIN audit_entry e ON e.id = c.entry_id"
-                                + " WHERE e.action = 'test.two-nodes' AND e.object_id = ?")
+                        "SELECT COUNT(DISTINCT id) FROM audit_ledger WHERE action = 'test.two-nodes' AND object_id = ?")
                 .param(run)
                 .query(Long.class)
                 .single();
         assertThat(written).isEqualTo(2L * writersPerNode * entriesPerWriter);
         assertThat(chained).isEqualTo(written);
         long sequences =
-                jdbc.sql("SELECT COUNT(*) FROM audit_chain").query(Long.class).single();
+                jdbc.sql("SELECT COUNT(*) FROM audit_ledger").query(Long.class).single();
         long maxSequence =
-                jdbc.sql("SELECT MAX(seq) FROM audit_chain").query(Long.class).single();
+                jdbc.sql("SELECT MAX(seq) FROM audit_ledger").query(Long.class).single();
         assertThat(sequences).isEqualTo(maxSequence);
     }
 }

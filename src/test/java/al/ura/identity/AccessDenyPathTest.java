@@ -179,7 +179,7 @@ class AccessDenyPathTest {
     @Test
     void anUnknownTokenIsRefusedAndRecorded() {
         long before = jdbc.sql(
-                        "SELECT COUNT(*) FROM audit_entry WHERE action = 'identity.token.refused' AND details LIKE '%\"unknown\"%'")
+                        "SELECT COUNT(*) FROM audit_entries WHERE action = 'identity.token.refused' AND details LIKE '%\"unknown\"%'")
                 .query(Long.class)
                 .single();
 
@@ -188,7 +188,7 @@ class AccessDenyPathTest {
 
         assertThat(response).hasStatus(401);
         assertThat(jdbc.sql(
-                                "SELECT COUNT(*) FROM audit_entry WHERE action = 'identity.token.refused' AND details LIKE '%\"unknown\"%'")
+                                "SELECT COUNT(*) FROM audit_entries WHERE action = 'identity.token.refused' AND details LIKE '%\"unknown\"%'")
                         .query(Long.class)
                         .single())
                 .isEqualTo(before + 1);
@@ -214,7 +214,7 @@ class AccessDenyPathTest {
                 mvc.get().uri("/api/v1/organisations/{id}/users", b.id()).header("Authorization", "Bearer " + secret);
         assertThat(other).hasStatus(404);
         assertThat(jdbc.sql(
-                                "SELECT COUNT(*) FROM audit_entry WHERE action = 'identity.users.list' AND outcome = 'DENIED'"
+                                "SELECT COUNT(*) FROM audit_entries WHERE action = 'identity.users.list' AND outcome = 'DENIED'"
                                         + " AND actor_org_id = ? AND object_id = ?")
                         .params(a.id(), b.id().toString())
                         .query(Long.class)
@@ -287,8 +287,9 @@ class AccessDenyPathTest {
 
     private long deniedEntries(
             IdentityFixtures.TestUser actor, String action, @org.jspecify.annotations.Nullable String objectId) {
-        return jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = ? AND outcome = 'DENIED' AND actor_user_id = ?"
-                        + (objectId == null ? "" : " AND object_id = '" + objectId + "'"))
+        return jdbc.sql(
+                        "SELECT COUNT(*) FROM audit_entries WHERE action = ? AND outcome = 'DENIED' AND actor_user_id = ?"
+                                + (objectId == null ? "" : " AND object_id = '" + objectId + "'"))
                 .params(action, actor.id())
                 .query(Long.class)
                 .single();
@@ -296,7 +297,7 @@ class AccessDenyPathTest {
 
     private long tokenRefusals(OrganisationView organisation, String reason) {
         return jdbc.sql(
-                        "SELECT COUNT(*) FROM audit_entry WHERE action = 'identity.token.refused' AND outcome = 'DENIED'"
+                        "SELECT COUNT(*) FROM audit_entries WHERE action = 'identity.token.refused' AND outcome = 'DENIED'"
                                 + " AND subject_org_id = ? AND details LIKE ?")
                 .params(organisation.id(), "%\"reason\":\"" + reason + "\"%")
                 .query(Long.class)

@@ -71,7 +71,7 @@ class SignInFlowTest {
                 .isEqualTo(admin.id().toString());
         assertThat(mvc.get().uri("/api/v1/me").cookie(pending).exchange()).hasStatus(401);
         assertThat(count(
-                        "SELECT COUNT(*) FROM audit_entry WHERE action = 'identity.login.succeeded' AND actor_user_id = ?",
+                        "SELECT COUNT(*) FROM audit_entries WHERE action = 'identity.login.succeeded' AND actor_user_id = ?",
                         admin))
                 .isEqualTo(1);
     }
@@ -124,7 +124,7 @@ class SignInFlowTest {
                 .hasStatus(422);
         assertThat(accounts.remainingRecoveryCodes(admin.actor())).isEqualTo(RecoveryCodes.COUNT - 1);
         assertThat(count(
-                        "SELECT COUNT(*) FROM audit_entry WHERE action = 'identity.login.succeeded' AND actor_user_id = ?"
+                        "SELECT COUNT(*) FROM audit_entries WHERE action = 'identity.login.succeeded' AND actor_user_id = ?"
                                 + " AND details LIKE '%recovery-code%'",
                         admin))
                 .isEqualTo(1);
@@ -173,7 +173,7 @@ class SignInFlowTest {
                 .hasValue("Location", "/login?error=locked");
 
         assertThat(count(
-                        "SELECT COUNT(*) FROM audit_entry WHERE action = 'identity.login.failed' AND outcome = 'DONE'"
+                        "SELECT COUNT(*) FROM audit_entries WHERE action = 'identity.login.failed' AND outcome = 'DONE'"
                                 + " AND actor_user_id = ? AND details LIKE '%\"locked\":\"true\"%'",
                         user))
                 .isEqualTo(1);
@@ -208,7 +208,7 @@ class SignInFlowTest {
                 .isZero();
         assertThat(mvc.get().uri("/api/v1/me").cookie(phone).exchange()).hasStatus(401);
         assertThat(count(
-                        "SELECT COUNT(*) FROM audit_entry WHERE action = 'identity.sessions.revoked' AND actor_user_id = ?",
+                        "SELECT COUNT(*) FROM audit_entries WHERE action = 'identity.sessions.revoked' AND actor_user_id = ?",
                         member))
                 .isEqualTo(1);
     }
@@ -223,7 +223,7 @@ class SignInFlowTest {
                 .headers()
                 .hasValue("Location", "/login?signedOut");
         assertThat(count(
-                        "SELECT COUNT(*) FROM audit_entry WHERE action = 'identity.logout' AND actor_user_id = ?",
+                        "SELECT COUNT(*) FROM audit_entries WHERE action = 'identity.logout' AND actor_user_id = ?",
                         member))
                 .isEqualTo(1);
     }

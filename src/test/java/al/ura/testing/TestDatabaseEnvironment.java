@@ -68,6 +68,38 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
         environment.getPropertySources().addFirst(new MapPropertySource("ura-test-database", properties));
     }
 
+    /**
+     * A database of its own outside any Spring context, for tests that drive migrations themselves:
+     * a fresh in-memory H2, or a fresh PostgreSQL schema on the PostgreSQL run.
+     */
+    public static javax.sql.DataSource freshDatabase() {
+        if (postgres()) {
+            String schema = "ura_m_"
+                    + UUID.randomUUID()
+                            .toString()
+                            .replace("-", "")
+                            .substring(0, 16)
+                            .toLowerCase(Locale.ROOT);
+            createSchema(schema);
+            return new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                    POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                    POSTGRES_USER,
+                    "");
+        }
+        return new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                "jdbc:h2:mem:ura-m-" + UUID.randomUUID()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "sa",
+                "");
+    }
+
+    /** Flyway's locations for the database the tests run on, as the application configures them. */
+    public static String[] migrationLocations() {
+        return new String[] {
+            "classpath:db/migration/common", "classpath:db/migration/" + (postgres() ? "postgresql" : "h2")
+        };
+    }
+
     /** Only inside the test JVM: Surefire sets this property for every run. */
     private static boolean isTestRun() {
         return System.getProperty("ura.test.db") != null;
