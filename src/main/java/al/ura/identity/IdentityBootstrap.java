@@ -7,6 +7,8 @@ import al.ura.directory.OrganisationDirectory;
 import al.ura.directory.OrganisationType;
 import al.ura.directory.OrganisationView;
 import al.ura.kernel.Actor;
+import al.ura.kernel.DemoLoader;
+import al.ura.kernel.DemoPerson;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +35,7 @@ class IdentityBootstrap {
 
     private final OrganisationDirectory directory;
     private final DemoData demo;
+    private final List<DemoLoader> demoLoaders;
     private final UserRepository users;
     private final Invitations invitations;
     private final AuditLog auditLog;
@@ -48,6 +51,7 @@ class IdentityBootstrap {
     IdentityBootstrap(
             OrganisationDirectory directory,
             DemoData demo,
+            List<DemoLoader> demoLoaders,
             UserRepository users,
             Invitations invitations,
             AuditLog auditLog,
@@ -64,6 +68,9 @@ class IdentityBootstrap {
             @Value("${ura.operator.country}") String operatorCountry) {
         this.directory = directory;
         this.demo = demo;
+        this.demoLoaders = demoLoaders.stream()
+                .sorted(java.util.Comparator.comparingInt(DemoLoader::order))
+                .toList();
         this.users = users;
         this.invitations = invitations;
         this.auditLog = auditLog;
@@ -91,8 +98,8 @@ class IdentityBootstrap {
         String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
         String url = baseUrl.contains("localhost") ? "http://localhost:" + port : baseUrl;
         if (demoEnabled) {
-            List<DemoData.DemoToken> tokens = demoWithRetry(operator);
-            printDemo(url, operator, tokens);
+            demoLoaders.forEach(IdentityBootstrap::loadWithRetry);
+            printDemo(url, demo.people(), demo.tokens());
         } else if (!users.anyWithRole(CoreRoles.PLATFORM_ADMIN)) {
             inviteFirstAdministrator(operator, url);
         }
@@ -106,11 +113,12 @@ class IdentityBootstrap {
         }
     }
 
-    private List<DemoData.DemoToken> demoWithRetry(OrganisationView operator) {
+    /** Two nodes starting at once may both load: the database's unique keys decide, the loser loads again and finds it done. */
+    private static void loadWithRetry(DemoLoader loader) {
         try {
-            return demo.load(operator);
+            loader.load();
         } catch (DuplicateKeyException anotherNodeWasFirst) {
-            return demo.load(operator);
+            loader.load();
         }
     }
 
@@ -149,7 +157,7 @@ class IdentityBootstrap {
                 + properties.invitationValidity().toHours() + " h): " + url + path + "\n");
     }
 
-    private static void printDemo(String url, OrganisationView operator, List<DemoData.DemoToken> tokens) {
+    private static void printDemo(String url, List<DemoPerson> people, List<DemoData.DemoToken> tokens) {
         StringBuilder out = new StringBuilder();
         out.append("\n================================================================\n");
         out.append(" Ura is running (DEMO MODE, fictional data) at ")
@@ -160,11 +168,11 @@ class IdentityBootstrap {
                 .append(DemoData.TOTP_SECRET)
                 .append('\n');
         out.append("   e.g.  oathtool --totp -b ").append(DemoData.TOTP_SECRET).append('\n');
-        for (DemoData.DemoUser user : DemoData.users(operator.shortName())) {
+        for (DemoPerson user : people) {
             out.append(String.format(
                     "   %-28s %-22s %-10s %s%n",
                     user.email(),
-                    user.organisation(),
+                    user.organisationShortName(),
                     user.roles().isEmpty() ? "member" : String.join(",", user.roles()),
                     user.enrolled()
                             ? "TOTP enrolled"

@@ -74,15 +74,37 @@ class UserVisibleTextTest {
 
     @Test
     void bundlesHaveTheSameKeysInBothLanguages() throws IOException {
-        Properties albanian = bundle("i18n/messages.properties");
-        Properties english = bundle("i18n/messages_en.properties");
-        assertThat(albanian.stringPropertyNames()).isNotEmpty().isEqualTo(english.stringPropertyNames());
+        for (String name : bundleNames()) {
+            Properties albanian = bundle("i18n/" + name + ".properties");
+            Properties english = bundle("i18n/" + name + "_en.properties");
+            assertThat(albanian.stringPropertyNames()).as(name).isEqualTo(english.stringPropertyNames());
+        }
+        assertThat(albanian().stringPropertyNames()).isNotEmpty();
+    }
+
+    /** Every bundle file is one Spring reads, and a key lives in one bundle only. */
+    @Test
+    void everyBundleIsConfiguredAndNoKeyIsInTwo() throws IOException {
+        String configured = Files.readString(Path.of("src/main/resources/application.yml"));
+        Set<String> seen = new TreeSet<>();
+        List<String> twice = new ArrayList<>();
+        for (String name : bundleNames()) {
+            assertThat(configured)
+                    .as("spring.messages.basename lists i18n/" + name)
+                    .contains("i18n/" + name);
+            for (String key : bundle("i18n/" + name + ".properties").stringPropertyNames()) {
+                if (!seen.add(key)) {
+                    twice.add(name + ": " + key);
+                }
+            }
+        }
+        assertThat(twice).isEmpty();
     }
 
     @Test
     void everyKeyUsedInTemplatesAndCodeExistsInBothLanguages() throws IOException {
-        Properties albanian = bundle("i18n/messages.properties");
-        Properties english = bundle("i18n/messages_en.properties");
+        Properties albanian = albanian();
+        Properties english = english();
         Set<String> used = new TreeSet<>();
         for (Path template : templates()) {
             collect(TEMPLATE_KEY, Files.readString(template), used);
@@ -109,7 +131,12 @@ class UserVisibleTextTest {
     @Test
     void apostrophesFollowMessageFormatRules() throws IOException {
         List<String> offences = new ArrayList<>();
-        for (String name : List.of("i18n/messages.properties", "i18n/messages_en.properties")) {
+        List<String> files = new ArrayList<>();
+        for (String bundle : bundleNames()) {
+            files.add("i18n/" + bundle + ".properties");
+            files.add("i18n/" + bundle + "_en.properties");
+        }
+        for (String name : files) {
             Properties messages = bundle(name);
             for (String key : messages.stringPropertyNames()) {
                 String value = messages.getProperty(key);
@@ -156,6 +183,33 @@ class UserVisibleTextTest {
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
             return files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
         }
+    }
+
+    /** The bundles' base names: every file in i18n/ that is not the English one. */
+    private static List<String> bundleNames() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/i18n"))) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(name -> name.endsWith(".properties") && !name.endsWith("_en.properties"))
+                    .map(name -> name.substring(0, name.length() - ".properties".length()))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static Properties albanian() throws IOException {
+        Properties all = new Properties();
+        for (String name : bundleNames()) {
+            all.putAll(bundle("i18n/" + name + ".properties"));
+        }
+        return all;
+    }
+
+    private static Properties english() throws IOException {
+        Properties all = new Properties();
+        for (String name : bundleNames()) {
+            all.putAll(bundle("i18n/" + name + "_en.properties"));
+        }
+        return all;
     }
 
     private static Properties bundle(String name) throws IOException {
