@@ -13,9 +13,21 @@ public class UserContacts {
     public record Contact(UUID userId, UUID organisationId, String email, String locale) {}
 
     private final UserRepository users;
+    private final RoleCatalogue roles;
 
-    UserContacts(UserRepository users) {
+    UserContacts(UserRepository users, RoleCatalogue roles) {
         this.users = users;
+        this.roles = roles;
+    }
+
+    /** The active people of an organisation who hold a permission through one of their roles. */
+    @Transactional(readOnly = true)
+    public java.util.List<UUID> holding(UUID organisationId, String permission) {
+        java.util.List<String> granting = roles.all().stream()
+                .filter(role -> role.permissions().contains(permission))
+                .map(al.ura.kernel.RoleDefinition::code)
+                .toList();
+        return granting.isEmpty() ? java.util.List.of() : users.activePeopleWithAnyRole(organisationId, granting);
     }
 
     @Transactional(readOnly = true)

@@ -94,6 +94,16 @@ class UserRepository {
         return withRoles(rows);
     }
 
+    List<UUID> activePeopleWithAnyRole(UUID organisationId, List<String> roleCodes) {
+        return jdbc.sql("SELECT DISTINCT u.id FROM app_user u JOIN user_role r ON r.user_id = u.id"
+                        + " WHERE u.organisation_id = :org AND u.kind = 'PERSON' AND u.status = 'ACTIVE'"
+                        + " AND r.role_code IN (:roles)")
+                .param("org", organisationId)
+                .param("roles", roleCodes)
+                .query((rs, n) -> rs.getObject(1, UUID.class))
+                .list();
+    }
+
     boolean anyWithRole(String roleCode) {
         return jdbc.sql("SELECT COUNT(*) FROM user_role r JOIN app_user u ON u.id = r.user_id"
                                 + " WHERE r.role_code = ? AND u.status <> 'DISABLED'")

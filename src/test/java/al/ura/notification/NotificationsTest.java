@@ -101,6 +101,31 @@ class NotificationsTest {
                 .contains("notification.welcome");
     }
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+
+    @Test
+    void aNoticeReachesTheHoldersOfThePermissionInThatOrganisationOnly() throws Exception {
+        var organisation = fixtures.organisation();
+        IdentityFixtures.TestUser admin = fixtures.user(organisation, IdentityFixtures.ORGANISATION_ADMIN);
+        IdentityFixtures.TestUser member = fixtures.user(organisation);
+        IdentityFixtures.TestUser elsewhere =
+                fixtures.user(fixtures.organisation(), IdentityFixtures.ORGANISATION_ADMIN);
+
+        transaction.executeWithoutResult(status -> events.publishEvent(al.ura.kernel.Notice.toHolders(
+                organisation.id(), "identity.users.manage", "notification.welcome", List.of(), "/account")));
+
+        for (int i = 0; i < 50 && notifications.unreadCount(admin.actor()) == 0; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(notifications.unreadCount(admin.actor())).isEqualTo(1);
+        assertThat(notifications.unreadCount(member.actor())).isZero();
+        assertThat(notifications.unreadCount(elsewhere.actor())).isZero();
+    }
+
     private void notificationsAfterEvent(IdentityFixtures.TestUser joined) throws InterruptedException {
         fixtures.publishJoined(joined);
         for (int i = 0; i < 50 && notifications.unreadCount(joined.actor()) == 0; i++) {

@@ -65,6 +65,7 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
             properties.put("spring.datasource.password", "");
         }
         properties.put("spring.datasource.hikari.maximum-pool-size", "12");
+        properties.put("ura.files-dir", "target/test-files/" + UUID.randomUUID());
         environment.getPropertySources().addFirst(new MapPropertySource("ura-test-database", properties));
     }
 
