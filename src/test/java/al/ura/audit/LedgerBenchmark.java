@@ -92,23 +92,13 @@ class LedgerBenchmark {
                 work.add(pool.submit(() -> {
                     while (System.nanoTime() < deadline) {
                         if (perTransaction == 0) {
-                            auditLog.record(
-                                    actor,
-                                    AuditEvent.of("bench.append", "bench", "x", actor.organisationId())
-                                            .with(
-                                                    "writer",
-                                                    Thread.currentThread().getName()));
+                            append();
                             appended.incrementAndGet();
                             continue;
                         }
                         transaction.executeWithoutResult(status -> {
                             for (int i = 0; i < perTransaction; i++) {
-                                auditLog.record(
-                                        actor,
-                                        AuditEvent.of("bench.append", "bench", "x", actor.organisationId())
-                                                .with(
-                                                        "writer",
-                                                        Thread.currentThread().getName()));
+                                append();
                             }
                         });
                         appended.addAndGet(perTransaction);
@@ -122,6 +112,13 @@ class LedgerBenchmark {
             pool.shutdownNow();
         }
         return appended.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private void append() {
+        auditLog.record(
+                actor,
+                AuditEvent.of("bench.append", "bench", "x", actor.organisationId())
+                        .with("writer", Thread.currentThread().getName()));
     }
 
     /** Adds entries in large transactions until the ledger holds {@code target}; only setup, not measured. */

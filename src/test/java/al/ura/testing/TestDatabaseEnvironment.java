@@ -42,16 +42,8 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
         }
         Map<String, Object> properties = new HashMap<>();
         if (postgres()) {
-            String schema = "ura_t_"
-                    + UUID.randomUUID()
-                            .toString()
-                            .replace("-", "")
-                            .substring(0, 16)
-                            .toLowerCase(Locale.ROOT);
-            createSchema(schema);
-            properties.put(
-                    "spring.datasource.url",
-                    POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+            String schema = newSchema("ura_t_");
+            properties.put("spring.datasource.url", urlOf(schema));
             properties.put("spring.datasource.username", POSTGRES_USER);
             properties.put("spring.datasource.password", "");
             properties.put("spring.flyway.schemas", schema);
@@ -75,17 +67,8 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
      */
     public static javax.sql.DataSource freshDatabase() {
         if (postgres()) {
-            String schema = "ura_m_"
-                    + UUID.randomUUID()
-                            .toString()
-                            .replace("-", "")
-                            .substring(0, 16)
-                            .toLowerCase(Locale.ROOT);
-            createSchema(schema);
             return new org.springframework.jdbc.datasource.DriverManagerDataSource(
-                    POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                    POSTGRES_USER,
-                    "");
+                    urlOf(newSchema("ura_m_")), POSTGRES_USER, "");
         }
         return new org.springframework.jdbc.datasource.DriverManagerDataSource(
                 "jdbc:h2:mem:ura-m-" + UUID.randomUUID()
@@ -104,6 +87,18 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
     /** Only inside the test JVM: Surefire sets this property for every run. */
     private static boolean isTestRun() {
         return System.getProperty("ura.test.db") != null;
+    }
+
+    /** Creates a schema with a fresh random name, dropped when the test JVM ends. */
+    private static String newSchema(String prefix) {
+        String schema = prefix
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        createSchema(schema);
+        return schema;
+    }
+
+    private static String urlOf(String schema) {
+        return POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     private static void createSchema(String schema) {
