@@ -38,6 +38,7 @@ class CoreRoles {
                 ORGANISATION_ADMIN,
                 Set.of(
                         DirectoryPermissions.READ,
+                        DirectoryPermissions.MANAGE_OWN,
                         IdentityPermissions.USERS_MANAGE,
                         IdentityPermissions.TOKENS_MANAGE,
                         AuditPermissions.READ_OWN),

@@ -88,6 +88,10 @@ class SecurityConfiguration {
                                 "/problems/**",
                                 "/api/v1/openapi.json")
                         .permitAll()
+                        // Anyone may verify a document Ura signed: the public keys need no sign-in.
+                        .requestMatchers(
+                                org.springframework.http.HttpMethod.GET, "/api/v1/directory/organisations/*/jwks.json")
+                        .permitAll()
                         .requestMatchers("/actuator/prometheus")
                         .access(permission(IdentityPermissions.METRICS_READ))
                         .requestMatchers("/login/second-factor")

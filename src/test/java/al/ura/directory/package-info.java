@@ -1,0 +1,4 @@
+@NullMarked
+package al.ura.directory;
+
+import org.jspecify.annotations.NullMarked;
