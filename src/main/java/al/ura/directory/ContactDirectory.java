@@ -94,7 +94,7 @@ public class ContactDirectory implements ContactPoints {
                 valid.phones(),
                 valid.email(),
                 valid.languages(),
-                command.alwaysAvailable(),
+                command.twentyFourSeven(),
                 valid.zone(),
                 today,
                 valid.reverifyDays(),
@@ -132,7 +132,7 @@ public class ContactDirectory implements ContactPoints {
                 valid.phones(),
                 valid.email(),
                 valid.languages(),
-                command.alwaysAvailable(),
+                command.twentyFourSeven(),
                 valid.zone(),
                 existing.lastVerified(),
                 valid.reverifyDays(),
@@ -338,10 +338,10 @@ public class ContactDirectory implements ContactPoints {
                 hours.add(new WeeklyHours(span.day().plus(1), LocalTime.MIDNIGHT, span.to()));
             }
         }
-        if (!command.alwaysAvailable() && given.isEmpty()) {
+        if (!command.twentyFourSeven() && given.isEmpty()) {
             problems.add(FieldProblem.of("hours", "directory.validation.hours-required"));
         }
-        if (function == ContactFunction.EMERGENCY_24_7 && !command.alwaysAvailable()) {
+        if (function == ContactFunction.EMERGENCY_24_7 && !command.twentyFourSeven()) {
             problems.add(FieldProblem.of("alwaysAvailable", "directory.validation.emergency-always"));
         }
         for (int i = 0; i < hours.size(); i++) {
@@ -373,7 +373,7 @@ public class ContactDirectory implements ContactPoints {
                 email.toLowerCase(java.util.Locale.ROOT),
                 languages,
                 zone,
-                command.alwaysAvailable() ? List.of() : hours,
+                command.twentyFourSeven() ? List.of() : hours,
                 reverify);
     }
 

@@ -17,7 +17,13 @@ public record ContactPointCommand(
         @Nullable List<String> phones,
         @Nullable String email,
         @Nullable List<String> languages,
-        boolean alwaysAvailable,
+        @Nullable Boolean alwaysAvailable,
         @Nullable String timeZone,
         @Nullable List<WeeklyHours> hours,
-        @Nullable Integer reverificationDays) {}
+        @Nullable Integer reverificationDays) {
+
+    /** Missing means no: a contact is 24/7 only when it says so. */
+    public boolean twentyFourSeven() {
+        return Boolean.TRUE.equals(alwaysAvailable);
+    }
+}

@@ -39,6 +39,7 @@ class DirectoryApiController {
     private final ProviderServices services;
     private final ContactDirectory contacts;
     private final DirectoryReaders readers;
+    private final ReachabilityChecks checks;
     private final AuditLog auditLog;
 
     DirectoryApiController(
@@ -47,7 +48,9 @@ class DirectoryApiController {
             ProviderServices services,
             ContactDirectory contacts,
             DirectoryReaders readers,
+            ReachabilityChecks checks,
             AuditLog auditLog) {
+        this.checks = checks;
         this.directory = directory;
         this.keys = keys;
         this.services = services;
@@ -206,6 +209,70 @@ class DirectoryApiController {
     @Operation(summary = "Remove an exception")
     ContactPointView removeException(@PathVariable UUID contactId, @PathVariable UUID exceptionId) {
         return contacts.removeException(CurrentActor.get(), contactId, exceptionId);
+    }
+
+    /** Why the operator suspends. */
+    record SuspensionRequest(@Nullable String reason) {}
+
+    @PostMapping("/organisations/{id}/verification")
+    @Operation(
+            summary = "Verify the organisation (the platform operator): registered becomes verified, with who and when")
+    OrganisationView verify(@PathVariable UUID id) {
+        return directory.verify(CurrentActor.get(), id);
+    }
+
+    @PostMapping("/organisations/{id}/suspension")
+    @Operation(
+            summary = "Suspend the organisation (the platform operator): its people cannot sign in, its sessions end,"
+                    + " its tokens are refused, its keys stop verifying new documents")
+    OrganisationView suspend(@PathVariable UUID id, @RequestBody SuspensionRequest request) {
+        return directory.suspend(CurrentActor.get(), id, request.reason());
+    }
+
+    @PostMapping("/organisations/{id}/reinstatement")
+    @Operation(summary = "End a suspension (the platform operator)")
+    OrganisationView reinstate(@PathVariable UUID id) {
+        return directory.reinstate(CurrentActor.get(), id);
+    }
+
+    @GetMapping("/organisations/{id}/history")
+    @Operation(
+            summary =
+                    "Changes to the organisation's entry, newest first (the organisation's managers and the operator)")
+    CursorPage<ChangeView> history(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        return directory.history(CurrentActor.get(), id, cursor, Cursors.limit(limit));
+    }
+
+    @PostMapping("/contacts/{contactId}/reachability-checks")
+    @Operation(summary = "Challenge a 24/7 contact (the platform operator): an e-mail link and an in-app notice")
+    ResponseEntity<ReachabilityCheckView> startCheck(@PathVariable UUID contactId) {
+        return ResponseEntity.status(201).body(checks.start(CurrentActor.get(), contactId));
+    }
+
+    @GetMapping("/contacts/{contactId}/reachability-checks")
+    @Operation(summary = "The contact's latest reachability checks with their answer times")
+    List<ReachabilityCheckView> recentChecks(@PathVariable UUID contactId) {
+        readers.require(CurrentActor.get(), "directory.reachability-checks.read", "contact_point", contactId, null);
+        if (contacts.find(contactId).isEmpty()) {
+            throw ProblemException.notFound();
+        }
+        return checks.recent(contactId, 10);
+    }
+
+    @GetMapping("/reachability-checks/{checkId}")
+    @Operation(summary = "One reachability check (the operator and the contact's organisation)")
+    ReachabilityCheckView check(@PathVariable UUID checkId) {
+        return checks.get(CurrentActor.get(), checkId);
+    }
+
+    @PostMapping("/reachability-checks/{checkId}/acknowledgement")
+    @Operation(summary = "Acknowledge a reachability check in Ura (a directory manager of the contact's organisation)")
+    ReachabilityCheckView acknowledge(@PathVariable UUID checkId) {
+        checks.acknowledgeInApp(CurrentActor.get(), checkId);
+        return checks.get(CurrentActor.get(), checkId);
     }
 
     static AvailabilityException exception(ExceptionRequest request) {

@@ -11,10 +11,15 @@ public record ProviderServiceCommand(
         @Nullable String name,
         @Nullable String url,
         @Nullable String description,
-        boolean sharedAddresses,
+        @Nullable Boolean sharedAddresses,
         @Nullable List<Offering> offerings,
         @Nullable Integer answerHours,
         @Nullable Integer emergencyAnswerHours) {
+
+    /** Missing means no. */
+    public boolean addressesShared() {
+        return Boolean.TRUE.equals(sharedAddresses);
+    }
 
     /** One data type: how many days it is kept and which legal process the provider needs to disclose it. */
     public record Offering(

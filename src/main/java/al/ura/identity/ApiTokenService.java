@@ -55,6 +55,7 @@ public class ApiTokenService {
     private final Clock clock;
     private final boolean demoEnabled;
     private final TransactionTemplate transaction;
+    private final al.ura.directory.OrganisationDirectory directory;
     private final SecureRandom random = new SecureRandom();
 
     ApiTokenService(
@@ -64,8 +65,10 @@ public class ApiTokenService {
             IdentityProperties properties,
             Clock clock,
             @Value("${ura.demo.enabled:false}") boolean demoEnabled,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction,
+            al.ura.directory.OrganisationDirectory directory) {
         this.transaction = transaction;
+        this.directory = directory;
         this.tokens = tokens;
         this.users = users;
         this.auditLog = auditLog;
@@ -203,7 +206,8 @@ public class ApiTokenService {
         Instant now = clock.instant();
         if (token.revokedAt() != null
                 || !UserStatus.ACTIVE.name().equals(row.accountStatus())
-                || (row.demo() && !demoEnabled)) {
+                || (row.demo() && !demoEnabled)
+                || directory.isSuspended(token.organisationId())) {
             return new Authentication.Revoked(token.id(), token.organisationId());
         }
         if (!token.expiresAt().isAfter(now)) {

@@ -55,6 +55,7 @@ class LoginService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final boolean demoEnabled;
+    private final al.ura.directory.OrganisationDirectory directory;
     /** Compared against when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password. */
     private final String decoyHash;
 
@@ -69,7 +70,9 @@ class LoginService {
             IdentityProperties properties,
             JdbcClient jdbc,
             Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${ura.demo.enabled:false}") boolean demoEnabled) {
+            @org.springframework.beans.factory.annotation.Value("${ura.demo.enabled:false}") boolean demoEnabled,
+            al.ura.directory.OrganisationDirectory directory) {
+        this.directory = directory;
         this.users = users;
         this.recoveryCodes = recoveryCodes;
         this.passwords = passwords;
@@ -122,6 +125,14 @@ class LoginService {
             failClient(clientKey, now);
             return failure(user, who, usable ? "wrong-password" : "account-unusable", now);
         }
+        if (directory.isSuspended(user.organisationId())) {
+            // The right password of a suspended organisation's person: refused, but not counted towards a lockout.
+            auditLog.record(
+                    who,
+                    AuditEvent.of("identity.login.failed", "user", user.id(), user.organisationId())
+                            .with("reason", "organisation-suspended"));
+            return new PasswordOutcome.Rejected();
+        }
         String next;
         if (!roles.requiresSecondFactor(user.roles())) {
             next = SessionAuthorities.FULL;
@@ -148,6 +159,13 @@ class LoginService {
         Instant now = clock.instant();
         UserRecord user = users.find(userId).orElseThrow();
         Actor who = actors.pending(user);
+        if (directory.isSuspended(user.organisationId())) {
+            auditLog.record(
+                    who,
+                    AuditEvent.of("identity.second-factor.failed", "user", user.id(), user.organisationId())
+                            .with("reason", "organisation-suspended"));
+            return new SecondFactorOutcome.Rejected();
+        }
         if (user.lockedAt(now)) {
             auditLog.record(
                     who,
