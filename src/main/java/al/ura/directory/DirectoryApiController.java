@@ -40,6 +40,9 @@ class DirectoryApiController {
     private final ContactDirectory contacts;
     private final DirectoryReaders readers;
     private final ReachabilityChecks checks;
+    private final DirectorySearch search;
+    private final ContactList contactList;
+    private final DirectoryFiles files;
     private final AuditLog auditLog;
 
     DirectoryApiController(
@@ -49,7 +52,13 @@ class DirectoryApiController {
             ContactDirectory contacts,
             DirectoryReaders readers,
             ReachabilityChecks checks,
+            DirectorySearch search,
+            ContactList contactList,
+            DirectoryFiles files,
             AuditLog auditLog) {
+        this.search = search;
+        this.contactList = contactList;
+        this.files = files;
         this.checks = checks;
         this.directory = directory;
         this.keys = keys;
@@ -273,6 +282,133 @@ class DirectoryApiController {
     ReachabilityCheckView acknowledge(@PathVariable UUID checkId) {
         checks.acknowledgeInApp(CurrentActor.get(), checkId);
         return checks.get(CurrentActor.get(), checkId);
+    }
+
+    @GetMapping("/search")
+    @Operation(
+            summary =
+                    "Search by name, type, country, sector, contact function, language and availability now;"
+                            + " with a contact filter, only organisations (not suspended) with a matching contact, with those contacts")
+    CursorPage<SearchResult> search(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable OrganisationType type,
+            @RequestParam(required = false) @Nullable String country,
+            @RequestParam(required = false) @Nullable Sector sector,
+            @RequestParam(required = false) @Nullable ContactFunction function,
+            @RequestParam(required = false) @Nullable String language,
+            @RequestParam(defaultValue = "false") boolean availableNow,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        return search.search(
+                CurrentActor.get(),
+                new SearchCriteria(q, type, country, sector, function, language, availableNow),
+                cursor,
+                Cursors.limit(limit));
+    }
+
+    @GetMapping("/contact-list")
+    @Operation(summary = "The contact list of a country, per function (the shape of the referral guidelines' Annex 1)")
+    List<ContactList.Line> contactList(
+            @RequestParam String country, @RequestParam(required = false) @Nullable ContactFunction function) {
+        return contactList.lines(CurrentActor.get(), country, function);
+    }
+
+    @GetMapping(value = "/contact-list.csv", produces = "text/csv")
+    @Operation(summary = "The same contact list as CSV (UTF-8), in the caller's language")
+    void contactListCsv(
+            @RequestParam String country,
+            @RequestParam(required = false) @Nullable ContactFunction function,
+            java.util.Locale locale,
+            jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        List<ContactList.Line> lines = contactList.lines(CurrentActor.get(), country, function);
+        DirectoryController.writeCsv(contactList, lines, country, function, locale, response);
+    }
+
+    @GetMapping("/organisations/{id}/documents")
+    @Operation(summary = "The documents the organisation publishes")
+    List<DocumentView> documents(@PathVariable UUID id) {
+        readers.require(CurrentActor.get(), "directory.documents.read", "organisation", id, id);
+        requireOrganisation(id);
+        return files.documentsOf(id);
+    }
+
+    @PostMapping(value = "/organisations/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Publish a document (PDF, office formats, text; at most 20 MB)")
+    ResponseEntity<DocumentView> publish(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String title,
+            @RequestParam(required = false) @Nullable String language,
+            @RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        return ResponseEntity.status(201)
+                .body(files.publish(
+                        CurrentActor.get(),
+                        id,
+                        title,
+                        language,
+                        file.getInputStream(),
+                        java.util.Objects.requireNonNullElse(file.getOriginalFilename(), "document")));
+    }
+
+    @GetMapping("/documents/{documentId}")
+    @Operation(summary = "Download a published document (recorded in the ledger)")
+    ResponseEntity<org.springframework.core.io.Resource> download(@PathVariable UUID documentId) {
+        return DirectoryController.send(files.download(CurrentActor.get(), documentId));
+    }
+
+    @DeleteMapping("/documents/{documentId}")
+    @Operation(summary = "Withdraw a published document")
+    ResponseEntity<Void> withdraw(@PathVariable UUID documentId) {
+        files.withdraw(CurrentActor.get(), documentId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping(value = "/organisations/{id}/logo", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Set the organisation's logo (PNG or JPEG, at most 512 KB)")
+    OrganisationView logo(
+            @PathVariable UUID id, @RequestParam("logo") org.springframework.web.multipart.MultipartFile logo)
+            throws java.io.IOException {
+        return files.setLogo(
+                CurrentActor.get(),
+                id,
+                logo.getInputStream(),
+                java.util.Objects.requireNonNullElse(logo.getOriginalFilename(), "logo"));
+    }
+
+    @DeleteMapping("/organisations/{id}/logo")
+    @Operation(summary = "Remove the logo")
+    OrganisationView removeLogo(@PathVariable UUID id) {
+        return files.removeLogo(CurrentActor.get(), id);
+    }
+
+    @GetMapping("/organisations/{id}/victim-support")
+    @Operation(summary = "The victim-support service fields")
+    VictimSupport victimSupport(@PathVariable UUID id) {
+        readers.require(CurrentActor.get(), "directory.victim-support.read", "organisation", id, id);
+        requireOrganisation(id);
+        return files.victimSupport(id);
+    }
+
+    /** The victim-support fields as the API takes them. */
+    record VictimSupportRequest(
+            java.util.@Nullable Set<VictimSupport.SupportType> supportTypes,
+            java.util.@Nullable Set<VictimSupport.TargetGroup> targetGroups,
+            java.util.@Nullable Set<VictimSupport.TraffickingForm> traffickingForms,
+            @Nullable List<String> locations,
+            @Nullable String capacityNotes) {}
+
+    @PutMapping("/organisations/{id}/victim-support")
+    @Operation(summary = "Save the victim-support service fields")
+    VictimSupport saveVictimSupport(@PathVariable UUID id, @RequestBody VictimSupportRequest request) {
+        return files.saveVictimSupport(
+                CurrentActor.get(),
+                id,
+                request.supportTypes() == null ? java.util.Set.of() : request.supportTypes(),
+                request.targetGroups() == null ? java.util.Set.of() : request.targetGroups(),
+                request.traffickingForms() == null ? java.util.Set.of() : request.traffickingForms(),
+                request.locations(),
+                request.capacityNotes());
     }
 
     static AvailabilityException exception(ExceptionRequest request) {

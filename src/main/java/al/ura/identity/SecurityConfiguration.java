@@ -84,6 +84,8 @@ class SecurityConfiguration {
                                 "/favicon.ico",
                                 "/login",
                                 "/invitation/**",
+                                // A 24/7 contact acknowledges a reachability check from its e-mail, without an account.
+                                "/directory/reachability/**",
                                 "/error",
                                 "/problems/**",
                                 "/api/v1/openapi.json")
