@@ -210,6 +210,7 @@ class AdministrationController {
     String onboardForm(Model model) {
         requireOperator();
         model.addAttribute("types", OrganisationType.values());
+        model.addAttribute("sectors", al.ura.directory.Sector.values());
         return "identity/onboard";
     }
 
@@ -223,10 +224,29 @@ class AdministrationController {
             @RequestParam String adminEmail,
             @RequestParam String adminName,
             @RequestParam(defaultValue = "sq") String adminLocale,
+            @RequestParam(required = false) al.ura.directory.@Nullable Sector sector,
+            @RequestParam(required = false) @Nullable String officialDomains,
+            @RequestParam(required = false) @Nullable String switchboardPhone,
+            @RequestParam(required = false) @Nullable String website,
+            @RequestParam(required = false) @Nullable String postalAddress,
+            @RequestParam(required = false) @Nullable String languages,
             HttpServletResponse response,
             Model model) {
         OnboardingService.OnboardCommand command = new OnboardingService.OnboardCommand(
-                shortName, nameSq, nameEn, type, country, adminEmail, adminName, adminLocale);
+                shortName,
+                nameSq,
+                nameEn,
+                type,
+                country,
+                adminEmail,
+                adminName,
+                adminLocale,
+                sector,
+                officialDomains == null ? null : List.of(officialDomains.split("[\\s,;]+")),
+                switchboardPhone,
+                website,
+                postalAddress,
+                languages == null ? null : List.of(languages.split("[\\s,;]+")));
         try {
             OnboardingService.Onboarded done = onboarding.onboard(CurrentActor.get(), command);
             model.addAttribute("invited", done.administrator());
@@ -240,6 +260,7 @@ class AdministrationController {
             model.addAttribute("problem", problem);
             model.addAttribute("form", command);
             model.addAttribute("types", OrganisationType.values());
+            model.addAttribute("sectors", al.ura.directory.Sector.values());
             return "identity/onboard";
         }
     }

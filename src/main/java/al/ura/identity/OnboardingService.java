@@ -9,7 +9,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The platform operator onboards an organisation together with its first administrator, in one transaction. */
+/**
+ * The platform operator onboards an organisation with its directory profile, its first signing key
+ * and its first administrator (an invitation link that expires), in one transaction: a wrong field
+ * in either leaves nothing behind. The organisation starts as registered; the operator verifies it
+ * in the directory.
+ */
 @Service
 public class OnboardingService {
 
@@ -22,7 +27,41 @@ public class OnboardingService {
             @Nullable String country,
             @Nullable String adminEmail,
             @Nullable String adminName,
-            @Nullable String adminLocale) {}
+            @Nullable String adminLocale,
+            al.ura.directory.@Nullable Sector sector,
+            @Nullable List<String> officialDomains,
+            @Nullable String switchboardPhone,
+            @Nullable String website,
+            @Nullable String postalAddress,
+            @Nullable List<String> languages) {
+
+        /** The organisation's five required fields and its first administrator; the profile is filled in later. */
+        public OnboardCommand(
+                @Nullable String shortName,
+                @Nullable String nameSq,
+                @Nullable String nameEn,
+                al.ura.directory.@Nullable OrganisationType type,
+                @Nullable String country,
+                @Nullable String adminEmail,
+                @Nullable String adminName,
+                @Nullable String adminLocale) {
+            this(
+                    shortName,
+                    nameSq,
+                    nameEn,
+                    type,
+                    country,
+                    adminEmail,
+                    adminName,
+                    adminLocale,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+    }
 
     public record Onboarded(OrganisationView organisation, InvitedUser administrator) {}
 
@@ -39,7 +78,17 @@ public class OnboardingService {
         OrganisationView organisation = directory.create(
                 actor,
                 new CreateOrganisationCommand(
-                        command.shortName(), command.nameSq(), command.nameEn(), command.type(), command.country()));
+                        command.shortName(),
+                        command.nameSq(),
+                        command.nameEn(),
+                        command.type(),
+                        command.country(),
+                        command.sector(),
+                        command.officialDomains(),
+                        command.switchboardPhone(),
+                        command.website(),
+                        command.postalAddress(),
+                        command.languages()));
         InvitedUser admin = users.invite(
                 actor,
                 organisation.id(),

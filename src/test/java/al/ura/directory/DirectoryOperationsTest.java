@@ -316,6 +316,63 @@ class DirectoryOperationsTest {
         assertThat(signIn(member.email())).headers().hasValue("Location", "/");
     }
 
+    @Test
+    void theOperatorOnboardsAnOrganisationWithItsProfileAndFirstAdministratorThenVerifiesIt() {
+        IdentityFixtures.TestUser operator = people.user(people.organisation(), IdentityFixtures.PLATFORM_ADMIN);
+        String shortName = "ONB-" + UUID.randomUUID().toString().substring(0, 8);
+
+        MvcTestResult refused = mvc.post()
+                .uri("/admin/organisations")
+                .with(authentication(operator.authentication()))
+                .with(csrf())
+                .param("shortName", shortName)
+                .param("nameSq", "Ofruesi i ri")
+                .param("nameEn", "New provider")
+                .param("type", "PROVIDER_HOSTING")
+                .param("country", "AL")
+                .param("officialDomains", "not a domain")
+                .param("adminEmail", "admin@" + shortName.toLowerCase(java.util.Locale.ROOT) + ".example")
+                .param("adminName", "Admin")
+                .exchange();
+        assertThat(refused).hasStatus(422);
+        assertThat(refused).bodyText().contains("id=\"officialDomains-error\"");
+        assertThat(directory.findByShortName(shortName)).isEmpty();
+
+        MvcTestResult onboarded = mvc.post()
+                .uri("/api/v1/organisations")
+                .with(authentication(operator.authentication()))
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"shortName\":\"" + shortName + "\",\"nameSq\":\"Ofruesi i ri\",\"nameEn\":\"New provider\","
+                        + "\"type\":\"PROVIDER_HOSTING\",\"country\":\"AL\",\"adminEmail\":\"admin@new-provider.example\","
+                        + "\"adminName\":\"Admin\",\"sector\":\"DIGITAL_INFRASTRUCTURE\","
+                        + "\"officialDomains\":[\"new-provider.example\"],\"switchboardPhone\":\"+355 4 555 0999\","
+                        + "\"languages\":[\"sq\",\"en\"]}")
+                .exchange();
+        assertThat(onboarded).hasStatus(201);
+        assertThat(onboarded)
+                .bodyJson()
+                .extractingPath("$.administrator.invitationPath")
+                .asString()
+                .startsWith("/invitation/");
+
+        OrganisationView created = directory.findByShortName(shortName).orElseThrow();
+        assertThat(created.officialDomains()).containsExactly("new-provider.example");
+        assertThat(created.sector()).isEqualTo(Sector.DIGITAL_INFRASTRUCTURE);
+        assertThat(created.verificationLevel()).isEqualTo(VerificationLevel.REGISTERED);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM signing_key WHERE organisation_id = ?")
+                        .param(created.id())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+
+        post(operator, "/api/v1/directory/organisations/" + created.id() + "/verification", "");
+        OrganisationView verified = directory.find(created.id()).orElseThrow();
+        assertThat(verified.verificationLevel()).isEqualTo(VerificationLevel.VERIFIED);
+        assertThat(verified.verifiedBy()).isEqualTo(operator.id());
+        assertThat(verified.verifiedAt()).isNotNull();
+    }
+
     private MvcTestResult signIn(String email) {
         return mvc.post()
                 .uri("/login")
