@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Searches the directory in SQL, "available now" included: the contacts' weekly hours and
@@ -48,14 +47,16 @@ public class DirectorySearch {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Autocommitted reads without a transaction of their own: each saves round trips on a hot path,
+     * and a page whose contacts changed between its two queries is as good as the next refresh.
+     */
     public CursorPage<SearchResult> search(Actor actor, SearchCriteria criteria, @Nullable String cursor, int limit) {
         readers.require(actor, "directory.search", "organisation", null, null);
         return search(criteria, clock.instant(), cursor, limit);
     }
 
     /** The search at a given instant; the instant decides who is available. */
-    @Transactional(readOnly = true)
     public CursorPage<SearchResult> search(SearchCriteria criteria, Instant at, @Nullable String cursor, int limit) {
         String afterName = null;
         UUID afterId = null;
@@ -70,6 +71,26 @@ public class DirectorySearch {
         }
         Map<String, Object> params = new LinkedHashMap<>();
         String zones = criteria.availableNow() ? zonesAt(at, params) : "";
+        String sql = organisationQuery(criteria, zones, afterName, afterId, limit, params);
+        List<OrganisationView> organisations = jdbc.sql(sql)
+                .params(params)
+                .query((rs, n) -> OrganisationRepository.map(rs))
+                .list();
+        CursorPage<OrganisationView> page = CursorPage.of(
+                organisations,
+                limit,
+                org -> Cursors.encode(org.shortName(), org.id().toString()));
+        return new CursorPage<>(withContacts(page.items(), criteria, at, zones, params), page.nextCursor());
+    }
+
+    /** The query of one page of organisations; its parameters go into {@code params}. */
+    String organisationQuery(
+            SearchCriteria criteria,
+            String zones,
+            @Nullable String afterName,
+            @Nullable UUID afterId,
+            int limit,
+            Map<String, Object> params) {
         StringBuilder sql =
                 new StringBuilder("SELECT " + OrganisationRepository.COLUMNS + " FROM organisation o WHERE 1 = 1");
         if (criteria.text() != null) {
@@ -104,24 +125,21 @@ public class DirectorySearch {
         sql.append(" ORDER BY o.short_name, o.id FETCH FIRST ")
                 .append(limit + 1)
                 .append(" ROWS ONLY");
-        List<OrganisationView> organisations = jdbc.sql(sql.toString())
-                .params(params)
-                .query((rs, n) -> OrganisationRepository.map(rs))
-                .list();
-        CursorPage<OrganisationView> page = CursorPage.of(
-                organisations,
-                limit,
-                org -> Cursors.encode(org.shortName(), org.id().toString()));
-        return new CursorPage<>(withContacts(page.items(), criteria, at), page.nextCursor());
+        return sql.toString();
     }
 
     /** The contacts of the organisations on the page that match the contact filters, in one query. */
-    private List<SearchResult> withContacts(List<OrganisationView> page, SearchCriteria criteria, Instant at) {
+    private List<SearchResult> withContacts(
+            List<OrganisationView> page,
+            SearchCriteria criteria,
+            Instant at,
+            String zones,
+            Map<String, Object> pageParams) {
         if (page.isEmpty()) {
             return List.of();
         }
-        Map<String, Object> params = new LinkedHashMap<>();
-        String zones = criteria.availableNow() ? zonesAt(at, params) : "";
+        Map<String, Object> params = new LinkedHashMap<>(pageParams);
+        params.keySet().removeIf(key -> !key.startsWith("z"));
         params.put("organisations", page.stream().map(OrganisationView::id).toList());
         String sql = "SELECT " + ContactRepository.COLUMNS + " FROM contact_point c" + zones
                 + " WHERE c.organisation_id IN (:organisations)" + contactConditions(criteria, params)
@@ -174,7 +192,7 @@ public class DirectorySearch {
      * Monday) and minute of the day of {@code at} there. Zones are whatever Java knows, daylight
      * saving time included; the database only compares numbers.
      */
-    private String zonesAt(Instant at, Map<String, Object> params) {
+    String zonesAt(Instant at, Map<String, Object> params) {
         List<String> zones = contacts.zones();
         if (zones.isEmpty()) {
             zones = List.of("UTC");

@@ -186,3 +186,6 @@ CREATE INDEX directory_change_org ON directory_change (organisation_id, changed_
 CREATE TABLE directory_time_zone (
     zone VARCHAR(60) PRIMARY KEY
 );
+
+-- The search pages organisations of one country by short name.
+CREATE INDEX organisation_country_name ON organisation (country, short_name, id);
