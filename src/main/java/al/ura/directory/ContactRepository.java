@@ -88,8 +88,9 @@ class ContactRepository {
     void insert(Row row, Instant now) {
         jdbc.sql("INSERT INTO contact_point (id, organisation_id, contact_function, kind, name, job_title, phones,"
                         + " email, languages, always_available, time_zone, last_verified, reverify_days,"
-                        + " verification_due, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?)")
+                        + " verification_due, created_at, updated_at, country, organisation_active)"
+                        + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, o.country, o.status = 'ACTIVE'"
+                        + " FROM organisation o WHERE o.id = ?")
                 .params(
                         row.id(),
                         row.organisationId(),
@@ -106,9 +107,17 @@ class ContactRepository {
                         row.reverifyDays(),
                         row.verificationDue(),
                         OrganisationRepository.utc(now),
-                        OrganisationRepository.utc(now))
+                        OrganisationRepository.utc(now),
+                        row.organisationId())
                 .update();
         rememberZone(row.zone());
+    }
+
+    /** Keeps the contacts' copy of their organisation's activity in step with a suspension or reinstatement. */
+    void organisationActive(UUID organisationId, boolean active) {
+        jdbc.sql("UPDATE contact_point SET organisation_active = ? WHERE organisation_id = ?")
+                .params(active, organisationId)
+                .update();
     }
 
     @SuppressWarnings("NullAway") // SQL NULL is a value here

@@ -154,6 +154,9 @@ class OrganisationRepository {
                         + " updated_at = ?, version = version + 1 WHERE id = ?")
                 .params(utc(now), utc(now), id)
                 .update();
+        jdbc.sql("UPDATE contact_point SET organisation_active = FALSE WHERE organisation_id = ?")
+                .param(id)
+                .update();
         jdbc.sql("INSERT INTO organisation_suspension (id, organisation_id, suspended_at, suspended_by, reason)"
                         + " VALUES (?, ?, ?, ?, ?)")
                 .params(UUID.randomUUID(), id, utc(now), by, reason)
@@ -167,6 +170,9 @@ class OrganisationRepository {
                         + " verification = CASE WHEN verified_at IS NULL THEN 'REGISTERED' ELSE 'VERIFIED' END,"
                         + " version = version + 1 WHERE id = ?")
                 .params(utc(now), id)
+                .update();
+        jdbc.sql("UPDATE contact_point SET organisation_active = TRUE WHERE organisation_id = ?")
+                .param(id)
                 .update();
         jdbc.sql("UPDATE organisation_suspension SET reinstated_at = ?, reinstated_by = ?"
                         + " WHERE organisation_id = ? AND reinstated_at IS NULL")

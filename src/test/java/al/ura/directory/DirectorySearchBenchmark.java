@@ -129,14 +129,15 @@ class DirectorySearchBenchmark {
         jdbc.sql(
                         "INSERT INTO contact_point (id, organisation_id, contact_function, kind, name, phones, email, languages,"
                                 + " always_available, time_zone, last_verified, reverify_days, verification_due, created_at,"
-                                + " updated_at) SELECT gen_random_uuid(), o.id,"
+                                + " updated_at, country, organisation_active) SELECT gen_random_uuid(), o.id,"
                                 + " CASE WHEN n = 1 THEN 'EMERGENCY_24_7' ELSE (" + functions
                                 + ")[1 + (n + o.rn) % 7] END,"
                                 + " 'DESK', 'Desk ' || n, '+355 4 555 0100', 'desk' || n || '@b' || o.rn || '.example',"
                                 + " (ARRAY[' sq en ', ' en ', ' sq ', ' en fr ', ' mk en sq ', ' it en '])[1 + (n + o.rn) % 6],"
                                 + " n = 1, (ARRAY['Europe/Tirane', 'Europe/Belgrade', 'Europe/Dublin', 'America/New_York',"
-                                + " 'Asia/Tokyo', 'UTC'])[1 + (o.rn + n) % 6], current_date, 120, current_date + 120, now(), now()"
-                                + " FROM (SELECT id, row_number() OVER (ORDER BY short_name) AS rn FROM organisation) o,"
+                                + " 'Asia/Tokyo', 'UTC'])[1 + (o.rn + n) % 6], current_date, 120, current_date + 120, now(), now(),"
+                                + " o.country, o.status = 'ACTIVE' FROM (SELECT id, country, status,"
+                                + " row_number() OVER (ORDER BY short_name) AS rn FROM organisation) o,"
                                 + " generate_series(1, " + CONTACTS_EACH + ") n")
                 .update();
         jdbc.sql("INSERT INTO contact_hours (contact_id, day_of_week, start_minute, end_minute)"

@@ -189,3 +189,9 @@ CREATE TABLE directory_time_zone (
 
 -- The search pages organisations of one country by short name.
 CREATE INDEX organisation_country_name ON organisation (country, short_name, id);
+
+-- Copies of the organisation's country and activity on each contact, so a search by country and
+-- function starts from the few contacts that can match instead of every organisation of the country.
+ALTER TABLE contact_point ADD COLUMN country CHAR(2) NOT NULL DEFAULT 'ZZ';
+ALTER TABLE contact_point ADD COLUMN organisation_active BOOLEAN NOT NULL DEFAULT TRUE;
+CREATE INDEX contact_point_country_function ON contact_point (country, contact_function, organisation_id);
