@@ -56,6 +56,7 @@ public class ApiTokenService {
     private final boolean demoEnabled;
     private final TransactionTemplate transaction;
     private final al.ura.directory.OrganisationDirectory directory;
+    private final RoleCatalogue roles;
     private final SecureRandom random = new SecureRandom();
 
     ApiTokenService(
@@ -66,7 +67,9 @@ public class ApiTokenService {
             Clock clock,
             @Value("${ura.demo.enabled:false}") boolean demoEnabled,
             TransactionTemplate transaction,
-            al.ura.directory.OrganisationDirectory directory) {
+            al.ura.directory.OrganisationDirectory directory,
+            RoleCatalogue roles) {
+        this.roles = roles;
         this.transaction = transaction;
         this.directory = directory;
         this.tokens = tokens;
@@ -102,7 +105,7 @@ public class ApiTokenService {
             problems.add(FieldProblem.of("permissions", "validation.token.permissions-empty"));
         }
         for (String permission : permissions) {
-            if (!actor.has(permission)) {
+            if (!actor.has(permission) && !roles.delegablePermissions().contains(permission)) {
                 problems.add(FieldProblem.of("permissions", "validation.token.permission-beyond-own", permission));
             }
         }

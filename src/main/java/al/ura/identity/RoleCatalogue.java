@@ -51,6 +51,13 @@ public class RoleCatalogue {
         return roleCodes.stream().map(roles::get).anyMatch(role -> role != null && role.requiresSecondFactor());
     }
 
+    /** The permissions of roles an organisation's administrator may hand out: what their service accounts' tokens may hold too. */
+    public Set<String> delegablePermissions() {
+        Set<String> delegable = new HashSet<>();
+        roles.values().stream().filter(RoleDefinition::delegable).forEach(role -> delegable.addAll(role.permissions()));
+        return delegable;
+    }
+
     public Set<String> allPermissions() {
         Set<String> all = new HashSet<>();
         roles.values().forEach(role -> all.addAll(role.permissions()));

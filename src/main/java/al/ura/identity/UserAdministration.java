@@ -238,7 +238,8 @@ public class UserAdministration {
                 .orElse(false);
         return roles.all().stream()
                 .filter(role -> actor.has(IdentityPermissions.USERS_MANAGE_ANY)
-                        || actor.permissions().containsAll(role.permissions()))
+                        || actor.permissions().containsAll(role.permissions())
+                        || (role.delegable() && actor.has(IdentityPermissions.USERS_MANAGE)))
                 .filter(role -> !CoreRoles.PLATFORM_ADMIN.equals(role.code()) || operatorOrganisation)
                 .toList();
     }
@@ -257,7 +258,8 @@ public class UserAdministration {
             if (role.isEmpty()) {
                 problems.add(FieldProblem.of("roles", "validation.roles.unknown", code));
             } else if (!actor.has(IdentityPermissions.USERS_MANAGE_ANY)
-                    && !actor.permissions().containsAll(role.get().permissions())) {
+                    && !actor.permissions().containsAll(role.get().permissions())
+                    && !(role.get().delegable() && actor.has(IdentityPermissions.USERS_MANAGE))) {
                 problems.add(FieldProblem.of("roles", "validation.roles.beyond-own", code));
             } else if (CoreRoles.PLATFORM_ADMIN.equals(code) && !operatorOrganisation) {
                 problems.add(FieldProblem.of("roles", "validation.roles.operator-only", code));
