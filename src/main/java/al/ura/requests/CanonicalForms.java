@@ -1,6 +1,7 @@
 package al.ura.requests;
 
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,7 @@ class CanonicalForms {
         }
         root.put("items", answered);
         root.put("attachments", digests(attachments));
-        root.put("answeredAt", answeredAt.toString());
+        root.put("answeredAt", answeredAt.truncatedTo(ChronoUnit.MICROS).toString());
         return bytes(root);
     }
 
@@ -131,7 +132,10 @@ class CanonicalForms {
     }
 
     private static void put(Map<String, Object> map, String key, @Nullable Object value) {
-        if (value != null) {
+        if (value instanceof java.time.Instant instant) {
+            // The database keeps microseconds: the signed form is the stored one.
+            map.put(key, instant.truncatedTo(ChronoUnit.MICROS).toString());
+        } else if (value != null) {
             map.put(key, value.toString());
         }
     }

@@ -48,8 +48,9 @@ class RequestRepository {
         this.json = json;
     }
 
+    /** In UTC and to the microsecond, as both databases keep it (H2 would round, not cut, a finer time). */
     static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return OffsetDateTime.ofInstant(instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
     static @Nullable OffsetDateTime utcOrNull(@Nullable Instant instant) {

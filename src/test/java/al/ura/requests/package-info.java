@@ -1,0 +1,4 @@
+@NullMarked
+package al.ura.requests;
+
+import org.jspecify.annotations.NullMarked;
