@@ -97,6 +97,12 @@ class RequestsConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "ura.demo.enabled", havingValue = "true")
+    DemoPerson demoProsecutionOfficer() {
+        return new DemoPerson("hetim@prokuroria.example", "Majlinda Hetimi", "PROKURORIA-DEMO", List.of(OFFICER), true);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "ura.demo.enabled", havingValue = "true")
     DemoPerson demoProsecutor() {
         return new DemoPerson("prokuror@prokuroria.example", "Lindita Prokurorja", "PROKURORIA-DEMO", List.of(AUTHORISER), true);
     }
