@@ -1,0 +1,4 @@
+@NullMarked
+package al.ura.monitoring;
+
+import org.jspecify.annotations.NullMarked;
