@@ -47,6 +47,12 @@ class MonitoringConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "ura.demo.enabled", havingValue = "true")
+    DemoPerson demoOperatorReporter() {
+        return new DemoPerson("raportim@aksk.example", "Zana Raportuesja", "AKSK", List.of(REPORTER), false);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "ura.demo.enabled", havingValue = "true")
     DemoPerson demoMinistryReporter() {
         return new DemoPerson("strategjia@ministria.example", "Teuta Raportuesja", "MINISTRIA-DEMO", List.of(REPORTER), false);
     }
