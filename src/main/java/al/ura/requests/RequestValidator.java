@@ -41,7 +41,8 @@ final class RequestValidator {
     }
 
     /** A preservation a disclosure follows: whose it is, at which provider, and whether it still holds. */
-    record PreservationLink(UUID id, UUID requesterId, @Nullable UUID providerId, RequestType type, boolean active) {}
+    record PreservationLink(
+            UUID id, UUID requesterId, @Nullable UUID providerId, RequestType type, boolean active) {}
 
     /** An oral emergency a written request follows. */
     record OralLink(UUID id, UUID requesterId, UUID providerId, boolean alreadyWritten) {}
@@ -135,8 +136,8 @@ final class RequestValidator {
         if (!officerPhone.isEmpty() && !PHONE.matcher(officerPhone).matches()) {
             problems.add(FieldProblem.of("officerPhone", "requests.validation.phone"));
         }
-        String officerEmail = required(command.officerEmail(), "officerEmail", 254, problems)
-                .toLowerCase(java.util.Locale.ROOT);
+        String officerEmail =
+                required(command.officerEmail(), "officerEmail", 254, problems).toLowerCase(java.util.Locale.ROOT);
         if (!officerEmail.isEmpty()) {
             if (Identifiers.normalise(IdentifierKind.EMAIL, officerEmail).isEmpty()) {
                 problems.add(FieldProblem.of("officerEmail", "requests.validation.email"));
@@ -153,7 +154,10 @@ final class RequestValidator {
             problems.add(FieldProblem.of("legalProvisionId", "requests.validation.legal-basis-required"));
         } else if (context.provision().isEmpty()
                 || context.provisionRetired()
-                || !context.provision().get().country().equals(context.requester().country())) {
+                || !context.provision()
+                        .get()
+                        .country()
+                        .equals(context.requester().country())) {
             problems.add(FieldProblem.of("legalProvisionId", "requests.validation.legal-basis-unknown"));
         } else {
             provision = context.provision().get();
@@ -276,23 +280,30 @@ final class RequestValidator {
                 if (shared && port == null) {
                     problems.add(FieldProblem.of(prefix + "sourcePort", "requests.validation.port-required"));
                 }
-                String observed = identifier.observedAt() == null ? "" : identifier.observedAt().trim();
+                String observed = identifier.observedAt() == null
+                        ? ""
+                        : identifier.observedAt().trim();
                 if (observed.isEmpty()) {
                     problems.add(FieldProblem.of(prefix + "observedAt", "requests.validation.observed-at-required"));
                 } else {
                     Timestamp parsed = timestamp(observed, identifier.timeZone());
                     switch (parsed) {
+                        case Timestamp.Parsed p
+                        when summerTimeChange(observed, p.zone()) ->
+                            problems.add(FieldProblem.of(
+                                    prefix + "observedAt", "requests.validation.time-ambiguous", p.zone()));
                         case Timestamp.Parsed p -> {
                             observedAt = p.instant();
                             observedZone = p.zone();
                         }
-                        case Timestamp.NoZone ignored -> problems.add(
-                                FieldProblem.of(prefix + "observedAt", "requests.validation.time-zone-required"));
-                        case Timestamp.Malformed ignored -> problems.add(
-                                FieldProblem.of(prefix + "observedAt", "requests.validation.timestamp"));
+                        case Timestamp.NoZone ignored ->
+                            problems.add(
+                                    FieldProblem.of(prefix + "observedAt", "requests.validation.time-zone-required"));
+                        case Timestamp.Malformed ignored ->
+                            problems.add(FieldProblem.of(prefix + "observedAt", "requests.validation.timestamp"));
                     }
                 }
-            } else if (port != null) {
+            } else if (kind != null && port != null) {
                 problems.add(FieldProblem.of(prefix + "sourcePort", "requests.validation.port-only-ip"));
             }
             DataCategory category = identifier.category();
@@ -305,15 +316,15 @@ final class RequestValidator {
                 for (DataItem item : items) {
                     if (item.category() != category) {
                         problems.add(FieldProblem.of(
-                                prefix + "items", "requests.validation.item-not-in-category", item.name()));
+                                prefix + "items", "requests.validation.item-not-in-category", LocalisedName.of(item)));
                     } else if (service != null) {
                         Optional<ProviderServiceView.Offering> offering = service.offering(item);
                         if (offering.isEmpty()) {
                             problems.add(FieldProblem.of(
-                                    prefix + "items", "requests.validation.item-not-offered", item.name()));
+                                    prefix + "items", "requests.validation.item-not-offered", LocalisedName.of(item)));
                         } else if (offering.get().legalProcess() == LegalProcess.MUTUAL_LEGAL_ASSISTANCE) {
                             problems.add(FieldProblem.of(
-                                    prefix + "items", "requests.validation.item-needs-mla", item.name()));
+                                    prefix + "items", "requests.validation.item-needs-mla", LocalisedName.of(item)));
                         } else if (offering.get().legalProcess() == LegalProcess.COURT_ORDER
                                 || offering.get().legalProcess() == LegalProcess.PROSECUTOR_ORDER) {
                             needsOrder = true;
@@ -328,8 +339,7 @@ final class RequestValidator {
                     problems.add(FieldProblem.of(prefix + "to", "requests.validation.range-order"));
                 } else if (to.isAfter(context.now().plus(Duration.ofMinutes(5)))) {
                     problems.add(FieldProblem.of(prefix + "to", "requests.validation.range-future"));
-                } else if (category != null
-                        && Duration.between(from, to).compareTo(properties.widest(category)) > 0) {
+                } else if (category != null && Duration.between(from, to).compareTo(properties.widest(category)) > 0) {
                     problems.add(FieldProblem.of(
                             prefix + "from",
                             "requests.validation.range-too-wide",
@@ -341,11 +351,12 @@ final class RequestValidator {
                     for (DataItem item : items) {
                         Optional<ProviderServiceView.Offering> offering = service.offering(item);
                         if (offering.isPresent()
-                                && from.isBefore(context.now().minus(Duration.ofDays(offering.get().retentionDays())))) {
+                                && from.isBefore(context.now()
+                                        .minus(Duration.ofDays(offering.get().retentionDays())))) {
                             problems.add(FieldProblem.of(
                                     prefix + "from",
                                     "requests.validation.before-retention",
-                                    item.name(),
+                                    LocalisedName.of(item),
                                     offering.get().retentionDays()));
                             retentionWarned = true;
                             break;
@@ -365,16 +376,19 @@ final class RequestValidator {
         // A request goes to a provider in another country only where a treaty allows it (§36).
         if (provider != null && !provider.country().equals(context.requester().country())) {
             boolean parties = context.requesterTreaty().secondProtocol()
-                    && context.providerTreaty().map(TreatyCountry::secondProtocol).orElse(false);
+                    && context.providerTreaty()
+                            .map(TreatyCountry::secondProtocol)
+                            .orElse(false);
             boolean subscriberOnly = !given.isEmpty()
                     && given.stream().allMatch(g -> g.category() == DataCategory.SUBSCRIBER_INFORMATION);
             if (!(parties && subscriberOnly && type != null && DIRECT_FOREIGN_TYPES.contains(type) && !emergency)) {
-                String contacts = context.foreignContacts().isEmpty()
-                        ? "-"
-                        : String.join("; ", context.foreignContacts());
+                String contacts =
+                        context.foreignContacts().isEmpty() ? "-" : String.join("; ", context.foreignContacts());
                 problems.add(FieldProblem.of(
                         "providerId",
-                        parties ? "requests.validation.foreign-provider-category" : "requests.validation.foreign-provider",
+                        parties
+                                ? "requests.validation.foreign-provider-category"
+                                : "requests.validation.foreign-provider",
                         provider.country(),
                         contacts));
             }
@@ -437,6 +451,19 @@ final class RequestValidator {
             } catch (DateTimeParseException malformed) {
                 return new Timestamp.Malformed();
             }
+        }
+    }
+
+    /**
+     * Whether a local time read in a zone is one the zone's change to or from summer time makes happen
+     * twice or never: read either way, it would name another hour, and with a shared address another customer.
+     */
+    static boolean summerTimeChange(String text, String zone) {
+        try {
+            LocalDateTime local = LocalDateTime.parse(text);
+            return ZoneId.of(zone).getRules().getValidOffsets(local).size() != 1;
+        } catch (java.time.DateTimeException withOffset) {
+            return false;
         }
     }
 
