@@ -47,7 +47,9 @@ class MonitoringApiController {
     }
 
     @PostMapping("/strategies/import")
-    @Operation(summary = "Import a whole plan (JSON): creates the strategy or updates the one with the same code (coordinator)")
+    @Operation(
+            summary =
+                    "Import a whole plan (JSON): creates the strategy or updates the one with the same code (coordinator)")
     PlanDocument.Imported importPlan(@RequestBody PlanDocument plan) {
         return plans.importPlan(CurrentActor.get(), plan);
     }
@@ -60,7 +62,8 @@ class MonitoringApiController {
 
     @GetMapping(value = "/strategies/{id}/measures.csv", produces = "text/csv")
     ResponseEntity<String> measuresCsv(@PathVariable UUID id) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
                 .body(plans.exportCsv(CurrentActor.get(), id));
     }
 
@@ -71,7 +74,8 @@ class MonitoringApiController {
 
     @PutMapping("/strategies/{id}/policies/{number}/weights")
     @Operation(summary = "Set the weights of a policy's objectives (by letter); they must sum to 1 (coordinator)")
-    StrategyView weights(@PathVariable UUID id, @PathVariable int number, @RequestBody Map<String, BigDecimal> weights) {
+    StrategyView weights(
+            @PathVariable UUID id, @PathVariable int number, @RequestBody Map<String, BigDecimal> weights) {
         return plans.setWeights(CurrentActor.get(), id, number, weights);
     }
 
@@ -85,8 +89,9 @@ class MonitoringApiController {
     @PostMapping("/strategies/{id}/periods")
     @Operation(summary = "Open a reporting period for a year, with a deadline (coordinator)")
     ResponseEntity<PeriodView> open(@PathVariable UUID id, @RequestBody OpenPeriod command) {
-        return ResponseEntity.status(201).body(reporting.openPeriod(CurrentActor.get(), id,
-                command.year() == null ? 0 : command.year(), command.deadline()));
+        return ResponseEntity.status(201)
+                .body(reporting.openPeriod(
+                        CurrentActor.get(), id, command.year() == null ? 0 : command.year(), command.deadline()));
     }
 
     @GetMapping("/periods/{id}")
@@ -111,12 +116,20 @@ class MonitoringApiController {
         return reporting.publish(CurrentActor.get(), id);
     }
 
-    record Texts(@Nullable String prefaceSq, @Nullable String prefaceEn, @Nullable String recommendationsSq,
+    record Texts(
+            @Nullable String prefaceSq,
+            @Nullable String prefaceEn,
+            @Nullable String recommendationsSq,
             @Nullable String recommendationsEn) {}
 
     @PutMapping("/periods/{id}/texts")
     PeriodView texts(@PathVariable UUID id, @RequestBody Texts texts) {
-        return reporting.writeTexts(CurrentActor.get(), id, texts.prefaceSq(), texts.prefaceEn(), texts.recommendationsSq(),
+        return reporting.writeTexts(
+                CurrentActor.get(),
+                id,
+                texts.prefaceSq(),
+                texts.prefaceEn(),
+                texts.recommendationsSq(),
                 texts.recommendationsEn());
     }
 
@@ -152,7 +165,9 @@ class MonitoringApiController {
     }
 
     @GetMapping("/periods/{id}/figures")
-    @Operation(summary = "Every figure of the period, computed from the plan and the accepted submissions, with the checks")
+    @Operation(
+            summary =
+                    "Every figure of the period, computed from the plan and the accepted submissions, with the checks")
     MonitoringFigures.PeriodFigures figures(@PathVariable UUID id) {
         return figures.compute(CurrentActor.get(), id);
     }

@@ -23,19 +23,29 @@ class MonitoringConfiguration {
 
     @Bean
     RoleDefinition strategyCoordinator() {
-        return new RoleDefinition(COORDINATOR,
-                Set.of(DirectoryPermissions.READ, MonitoringPermissions.READ, MonitoringPermissions.COORDINATE), false, 400);
+        return new RoleDefinition(
+                COORDINATOR,
+                Set.of(DirectoryPermissions.READ, MonitoringPermissions.READ, MonitoringPermissions.COORDINATE),
+                false,
+                400);
     }
 
     @Bean
     RoleDefinition strategyReporter() {
-        return new RoleDefinition(REPORTER, Set.of(DirectoryPermissions.READ, MonitoringPermissions.READ, MonitoringPermissions.REPORT),
-                false, 410, true);
+        return new RoleDefinition(
+                REPORTER,
+                Set.of(DirectoryPermissions.READ, MonitoringPermissions.READ, MonitoringPermissions.REPORT),
+                false,
+                410,
+                true);
     }
 
     @Bean
     NavigationItem monitoringNavigation() {
-        return new NavigationItem("nav.monitoring", "/monitoring", 500,
+        return new NavigationItem(
+                "nav.monitoring",
+                "/monitoring",
+                500,
                 Set.of(MonitoringPermissions.READ, MonitoringPermissions.COORDINATE, MonitoringPermissions.REPORT));
     }
 
@@ -54,13 +64,15 @@ class MonitoringConfiguration {
     @Bean
     @ConditionalOnProperty(name = "ura.demo.enabled", havingValue = "true")
     DemoPerson demoMinistryReporter() {
-        return new DemoPerson("strategjia@ministria.example", "Teuta Raportuesja", "MINISTRIA-DEMO", List.of(REPORTER), false);
+        return new DemoPerson(
+                "strategjia@ministria.example", "Teuta Raportuesja", "MINISTRIA-DEMO", List.of(REPORTER), false);
     }
 
     @Bean
     @ConditionalOnProperty(name = "ura.demo.enabled", havingValue = "true")
     DemoPerson demoPoliceReporter() {
-        return new DemoPerson("strategjia@policia.example", "Urim Raportuesi", "POLICIA-DEMO", List.of(REPORTER), false);
+        return new DemoPerson(
+                "strategjia@policia.example", "Urim Raportuesi", "POLICIA-DEMO", List.of(REPORTER), false);
     }
 
     @Bean

@@ -36,51 +36,88 @@ class MonitoringDemoData implements DemoLoader {
     static final String CODE = "SKSK-2020-2025";
 
     private static final String[][] POLICIES = {
-        {"Garantimi i sigurisë kibernetike në nivel kombëtar, nëpërmjet mbrojtjes së infrastrukturave të informacionit, duke fuqizuar mjetet teknologjike dhe juridike.",
-            "Guaranteeing cyber security at national level by protecting information infrastructures and strengthening technological and legal means."},
-        {"Ndërtimi i një mjedisi të sigurt kibernetik, duke edukuar dhe ndërgjegjësuar shoqërinë në ngritjen e kapaciteteve profesionale në fushën e sigurisë së informacionit.",
-            "Building a safe cyber environment by educating and raising society's awareness and building professional capacity in information security."},
-        {"Krijimi i mekanizmave të nevojshëm për sigurinë e fëmijëve në hapësirën kibernetike, duke përgatitur njëkohësisht brezin e ri të aftë për të përfituar nga përparësitë e teknologjisë së informacionit dhe për të përballuar sfidat e zhvillimit.",
-            "Creating the mechanisms needed for children's safety in cyberspace, while preparing the young generation to benefit from information technology and face the challenges of development."},
-        {"Rritja e bashkëpunimit kombëtar dhe ndërkombëtar në fushën e sigurisë kibernetike me partnerët strategjikë.",
-            "Increasing national and international cooperation in cyber security with strategic partners."}
+        {
+            "Garantimi i sigurisë kibernetike në nivel kombëtar, nëpërmjet mbrojtjes së infrastrukturave të informacionit, duke fuqizuar mjetet teknologjike dhe juridike.",
+            "Guaranteeing cyber security at national level by protecting information infrastructures and strengthening technological and legal means."
+        },
+        {
+            "Ndërtimi i një mjedisi të sigurt kibernetik, duke edukuar dhe ndërgjegjësuar shoqërinë në ngritjen e kapaciteteve profesionale në fushën e sigurisë së informacionit.",
+            "Building a safe cyber environment by educating and raising society's awareness and building professional capacity in information security."
+        },
+        {
+            "Krijimi i mekanizmave të nevojshëm për sigurinë e fëmijëve në hapësirën kibernetike, duke përgatitur njëkohësisht brezin e ri të aftë për të përfituar nga përparësitë e teknologjisë së informacionit dhe për të përballuar sfidat e zhvillimit.",
+            "Creating the mechanisms needed for children's safety in cyberspace, while preparing the young generation to benefit from information technology and face the challenges of development."
+        },
+        {
+            "Rritja e bashkëpunimit kombëtar dhe ndërkombëtar në fushën e sigurisë kibernetike me partnerët strategjikë.",
+            "Increasing national and international cooperation in cyber security with strategic partners."
+        }
     };
 
     private static final String[][][] OBJECTIVES = {
         {
-            {"Përmirësimi i kuadrit ligjor që normon dhe rregullon fushën e sigurisë kibernetike në vend, si dhe harmonizimi i tij me direktivat dhe rregulloret e Bashkimit Evropian.",
-                "Improving the legal framework of cyber security and harmonising it with the European Union's directives and regulations."},
-            {"Ngritja dhe funksionimi i CSIRT-eve në të gjithë sektorët e industrisë në nivel kombëtar.",
-                "Setting up and running CSIRTs in every industry sector at national level."},
-            {"Fuqizimi dhe implementimi i masave të sigurisë në infrastrukturat kritike dhe të rëndësishme të informacionit.",
-                "Strengthening and implementing security measures in critical and important information infrastructures."},
-            {"Përmirësimi i infrastrukturave të informacionit për të luftuar krimin kibernetik, radikalizimin dhe ekstremizmin e dhunshëm.",
-                "Improving information infrastructures to fight cybercrime, radicalisation and violent extremism."}
+            {
+                "Përmirësimi i kuadrit ligjor që normon dhe rregullon fushën e sigurisë kibernetike në vend, si dhe harmonizimi i tij me direktivat dhe rregulloret e Bashkimit Evropian.",
+                "Improving the legal framework of cyber security and harmonising it with the European Union's directives and regulations."
+            },
+            {
+                "Ngritja dhe funksionimi i CSIRT-eve në të gjithë sektorët e industrisë në nivel kombëtar.",
+                "Setting up and running CSIRTs in every industry sector at national level."
+            },
+            {
+                "Fuqizimi dhe implementimi i masave të sigurisë në infrastrukturat kritike dhe të rëndësishme të informacionit.",
+                "Strengthening and implementing security measures in critical and important information infrastructures."
+            },
+            {
+                "Përmirësimi i infrastrukturave të informacionit për të luftuar krimin kibernetik, radikalizimin dhe ekstremizmin e dhunshëm.",
+                "Improving information infrastructures to fight cybercrime, radicalisation and violent extremism."
+            }
         },
         {
-            {"Rritja e kapaciteteve profesionale në fushën e sigurisë së informacionit nëpërmjet rishikimit të kurrikulave arsimore.",
-                "Increasing professional capacity in information security by revising educational curricula."},
-            {"Rritja e ndërgjegjësimit dhe e aftësive profesionale të institucioneve publike dhe private për sigurinë kibernetike.",
-                "Raising the awareness and professional skills of public and private institutions in cyber security."},
-            {"Rritje e ndërgjegjësimit të shoqërisë, për sigurinë kibernetike dhe kërcënimet kibernetike.",
-                "Raising society's awareness of cyber security and cyber threats."}
+            {
+                "Rritja e kapaciteteve profesionale në fushën e sigurisë së informacionit nëpërmjet rishikimit të kurrikulave arsimore.",
+                "Increasing professional capacity in information security by revising educational curricula."
+            },
+            {
+                "Rritja e ndërgjegjësimit dhe e aftësive profesionale të institucioneve publike dhe private për sigurinë kibernetike.",
+                "Raising the awareness and professional skills of public and private institutions in cyber security."
+            },
+            {
+                "Rritje e ndërgjegjësimit të shoqërisë, për sigurinë kibernetike dhe kërcënimet kibernetike.",
+                "Raising society's awareness of cyber security and cyber threats."
+            }
         },
         {
-            {"Forcimi i kuadrit ligjor për rritjen e sigurisë së fëmijëve në Internet.",
-                "Strengthening the legal framework for children's safety on the Internet."},
-            {"Parandalimi i abuzimit seksual të fëmijëve në Internet nëpërmjet rritjes së ndërgjegjësimit dhe krijimit të hapësirave të sigurta për lundrimin në Internet.",
-                "Preventing the online sexual abuse of children by raising awareness and creating safe spaces to browse the Internet."},
-            {"Hetimi efektiv dhe sjellja para drejtësisë e autorëve të krimeve kibernetike ndaj fëmijëve, me fokus abuzimin dhe shfrytëzimin seksual.",
-                "Effective investigation and prosecution of the perpetrators of cybercrimes against children, focusing on sexual abuse and exploitation."},
-            {"Rritja e ndërgjegjësimit dhe edukimi tek të gjitha segmentet e shoqërisë për përdorimin e sigurtë të Internetit nga fëmijët.",
-                "Raising awareness and educating every part of society on children's safe use of the Internet."},
-            {"Forcimi i bashkëpunimit ndërsektorial për mbrojtjen e fëmijëve në Internet.",
-                "Strengthening cross-sector cooperation to protect children on the Internet."}
+            {
+                "Forcimi i kuadrit ligjor për rritjen e sigurisë së fëmijëve në Internet.",
+                "Strengthening the legal framework for children's safety on the Internet."
+            },
+            {
+                "Parandalimi i abuzimit seksual të fëmijëve në Internet nëpërmjet rritjes së ndërgjegjësimit dhe krijimit të hapësirave të sigurta për lundrimin në Internet.",
+                "Preventing the online sexual abuse of children by raising awareness and creating safe spaces to browse the Internet."
+            },
+            {
+                "Hetimi efektiv dhe sjellja para drejtësisë e autorëve të krimeve kibernetike ndaj fëmijëve, me fokus abuzimin dhe shfrytëzimin seksual.",
+                "Effective investigation and prosecution of the perpetrators of cybercrimes against children, focusing on sexual abuse and exploitation."
+            },
+            {
+                "Rritja e ndërgjegjësimit dhe edukimi tek të gjitha segmentet e shoqërisë për përdorimin e sigurtë të Internetit nga fëmijët.",
+                "Raising awareness and educating every part of society on children's safe use of the Internet."
+            },
+            {
+                "Forcimi i bashkëpunimit ndërsektorial për mbrojtjen e fëmijëve në Internet.",
+                "Strengthening cross-sector cooperation to protect children on the Internet."
+            }
         },
         {
-            {"Forcimi i bashkëpunimit institucional në nivel kombëtar.", "Strengthening institutional cooperation at national level."},
-            {"Forcimi i bashkëpunimit ndërkombëtar në fushën e sigurisë dhe mbrojtjes kibernetike dhe luftës kundër ekstremizmit të dhunshëm dhe radikalizimit.",
-                "Strengthening international cooperation in cyber security and defence and the fight against violent extremism and radicalisation."}
+            {
+                "Forcimi i bashkëpunimit institucional në nivel kombëtar.",
+                "Strengthening institutional cooperation at national level."
+            },
+            {
+                "Forcimi i bashkëpunimit ndërkombëtar në fushën e sigurisë dhe mbrojtjes kibernetike dhe luftës kundër ekstremizmit të dhunshëm dhe radikalizimit.",
+                "Strengthening international cooperation in cyber security and defence and the fight against violent extremism and radicalisation."
+            }
         }
     };
 
@@ -143,7 +180,10 @@ class MonitoringDemoData implements DemoLoader {
         if (institutions.size() < INSTITUTIONS.length) {
             return;
         }
-        Optional<Actor> coordinator = actor(java.util.Objects.requireNonNull(institutions.get("AKSK")), MonitoringPermissions.COORDINATE, MonitoringConfiguration.COORDINATOR);
+        Optional<Actor> coordinator = actor(
+                java.util.Objects.requireNonNull(institutions.get("AKSK")),
+                MonitoringPermissions.COORDINATE,
+                MonitoringConfiguration.COORDINATOR);
         if (coordinator.isEmpty()) {
             return;
         }
@@ -163,24 +203,38 @@ class MonitoringDemoData implements DemoLoader {
                     String code = (p + 1) + "." + letter + "." + m;
                     String responsible = INSTITUTIONS[n % INSTITUTIONS.length];
                     String contributing = INSTITUTIONS[(n + 1) % INSTITUTIONS.length];
-                    measures.add(new PlanDocument.Measure(code,
+                    measures.add(new PlanDocument.Measure(
+                            code,
                             "Masa " + code + " (fiktive): " + MEASURE_TEXTS_SQ[n % MEASURE_TEXTS_SQ.length],
                             "Measure " + code + " (fictional): " + MEASURE_TEXTS_EN[n % MEASURE_TEXTS_EN.length],
-                            responsible, List.of(contributing), BigDecimal.valueOf(2_000_000L + 250_000L * (n % 7)).setScale(2), "ALL",
-                            "Buxheti i shtetit / PBA", 2020, 2025, indicators(code, n),
-                            List.of(new PlanDocument.Activity("Aktivitet i planifikuar për masën " + code,
+                            responsible,
+                            List.of(contributing),
+                            BigDecimal.valueOf(2_000_000L + 250_000L * (n % 7)).setScale(2),
+                            "ALL",
+                            "Buxheti i shtetit / PBA",
+                            2020,
+                            2025,
+                            indicators(code, n),
+                            List.of(new PlanDocument.Activity(
+                                    "Aktivitet i planifikuar për masën " + code,
                                     "Planned activity of measure " + code))));
                     all.add(code);
                     n++;
                 }
                 BigDecimal weight = p == 0 ? new BigDecimal(o == 0 ? "0.4" : "0.2") : null;
-                objectives.add(new PlanDocument.Objective(letter, OBJECTIVES[p][o][0], OBJECTIVES[p][o][1], weight, measures));
+                objectives.add(
+                        new PlanDocument.Objective(letter, OBJECTIVES[p][o][0], OBJECTIVES[p][o][1], weight, measures));
             }
             policies.add(new PlanDocument.Policy(p + 1, POLICIES[p][0], POLICIES[p][1], objectives));
         }
-        PlanDocument plan = new PlanDocument(CODE,
+        PlanDocument plan = new PlanDocument(
+                CODE,
                 "Strategjia Kombëtare për Sigurinë Kibernetike 2020-2025",
-                "National Cyber Security Strategy 2020-2025", 2020, 2025, "VKM nr. 1034", LocalDate.of(2020, 12, 24),
+                "National Cyber Security Strategy 2020-2025",
+                2020,
+                2025,
+                "VKM nr. 1034",
+                LocalDate.of(2020, 12, 24),
                 "Zbatimi i vlerave të njëjta themelore në botën fizike dhe digjitale; mbrojtja e të drejtave themelore, liria e"
                         + " shprehjes, të dhënat personale dhe privatësia; qasja për të gjithë; qeverisje demokratike dhe efikase;"
                         + " përgjegjësi e përbashkët në garantimin e sigurisë kibernetike.",
@@ -199,7 +253,8 @@ class MonitoringDemoData implements DemoLoader {
                     .flatMap(o -> o.measures().stream())
                     .toList();
             for (int i = 0; i < measures.size(); i++) {
-                MeasureStatus status = i < OUTCOMES_2024[p][0] ? MeasureStatus.REALISED
+                MeasureStatus status = i < OUTCOMES_2024[p][0]
+                        ? MeasureStatus.REALISED
                         : i < OUTCOMES_2024[p][0] + OUTCOMES_2024[p][1] ? MeasureStatus.PARTIAL : null;
                 if (status == null) {
                     continue; // no report: "no information"
@@ -207,7 +262,9 @@ class MonitoringDemoData implements DemoLoader {
                 report(coordinator, done, measures.get(i), status, random, 2024, true, institutions);
             }
         }
-        reporting.writeTexts(coordinator, done.id(),
+        reporting.writeTexts(
+                coordinator,
+                done.id(),
                 "Ky raport monitorimi (demo) është hartuar mbi kontributin e institucioneve përgjegjëse për Planin e Veprimit 2024.",
                 "This (demo) monitoring report is based on the contributions of the institutions responsible for the 2024 Action Plan.",
                 "1. Ngritja e një sistemi të qëndrueshëm monitorimi dhe vlerësimi.\n2. Një pikë kontakti për strategjinë në çdo"
@@ -226,8 +283,15 @@ class MonitoringDemoData implements DemoLoader {
     }
 
     /** A contact point's report on a measure; accepted by the coordinator, or left with it / returned, for the open cycle. */
-    private void report(Actor coordinator, PeriodView period, StrategyView.MeasureView measure, MeasureStatus status, Random random,
-            int year, boolean accept, Map<String, OrganisationView> institutions) {
+    private void report(
+            Actor coordinator,
+            PeriodView period,
+            StrategyView.MeasureView measure,
+            MeasureStatus status,
+            Random random,
+            int year,
+            boolean accept,
+            Map<String, OrganisationView> institutions) {
         OrganisationView institution = institutions.values().stream()
                 .filter(o -> o.id().equals(measure.responsibleId()))
                 .findFirst()
@@ -236,35 +300,76 @@ class MonitoringDemoData implements DemoLoader {
         if (reporter.isEmpty()) {
             return;
         }
-        BigDecimal percent = status == MeasureStatus.REALISED ? BigDecimal.valueOf(100) : BigDecimal.valueOf(20 + random.nextInt(61));
+        BigDecimal percent = status == MeasureStatus.REALISED
+                ? BigDecimal.valueOf(100)
+                : BigDecimal.valueOf(20 + random.nextInt(61));
         BigDecimal planned = measure.budgetPlanned() == null ? BigDecimal.ZERO : measure.budgetPlanned();
         BigDecimal spent = planned.multiply(percent).divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.HALF_UP);
         LocalDate day = LocalDate.of(year, 2 + random.nextInt(9), 1 + random.nextInt(27));
-        reporting.save(reporter.get(), period.id(), measure.id(), new SubmissionCommand(status, percent, spent,
-                List.of(new SubmissionCommand.ActivityCommand(day, "Në kuadër të masës " + measure.code()
-                                + " u zhvillua një aktivitet i institucionit (përshkrim demo për fusnotën e raportit).")),
-                status == MeasureStatus.PARTIAL ? "Vonesa në prokurim (demo)." : null,
-                status == MeasureStatus.PARTIAL ? "Përfundim i parashikuar në " + (year + 1) + " (demo)." : null,
-                List.of()));
+        reporting.save(
+                reporter.get(),
+                period.id(),
+                measure.id(),
+                new SubmissionCommand(
+                        status,
+                        percent,
+                        spent,
+                        List.of(
+                                new SubmissionCommand.ActivityCommand(
+                                        day,
+                                        "Në kuadër të masës " + measure.code()
+                                                + " u zhvillua një aktivitet i institucionit (përshkrim demo për fusnotën e raportit).")),
+                        status == MeasureStatus.PARTIAL ? "Vonesa në prokurim (demo)." : null,
+                        status == MeasureStatus.PARTIAL
+                                ? "Përfundim i parashikuar në " + (year + 1) + " (demo)."
+                                : null,
+                        List.of()));
         SubmissionView sent = reporting.submit(reporter.get(), period.id(), measure.id());
         if (accept) {
             reporting.review(coordinator, sent.id(), true, null);
         } else if (random.nextBoolean()) {
-            reporting.review(coordinator, sent.id(), false, "Ju lutem shtoni datën e miratimit dhe lidhjen me dokumentin (demo).");
+            reporting.review(
+                    coordinator,
+                    sent.id(),
+                    false,
+                    "Ju lutem shtoni datën e miratimit dhe lidhjen me dokumentin (demo).");
         }
     }
 
     private static List<PlanDocument.Indicator> indicators(String code, int n) {
         return switch (code) {
-            case "1.D.1" -> List.of(new PlanDocument.Indicator("Kërkesa ligjore të përgjigjura nga ofruesit",
-                    "Legal requests answered by providers", "count", null, new BigDecimal("100"), "requests.answered"));
-            case "1.D.2" -> List.of(new PlanDocument.Indicator("Koha mesatare e përgjigjes së ofruesve (orë)",
-                    "Median provider answer time (hours)", "hours", null, new BigDecimal("120"), "requests.median-answer-hours"));
-            case "4.A.1" -> List.of(new PlanDocument.Indicator("Institucione me pikë kontakti të verifikuar për strategjinë",
-                    "Institutions with a verified strategy contact point", "count", null, new BigDecimal("12"),
-                    "directory.strategy-contacts-verified"));
-            default -> List.of(new PlanDocument.Indicator("Aktivitete të zhvilluara", "Activities held", "count",
-                    BigDecimal.valueOf(n % 5), BigDecimal.valueOf(5 + n % 5), null));
+            case "1.D.1" ->
+                List.of(new PlanDocument.Indicator(
+                        "Kërkesa ligjore të përgjigjura nga ofruesit",
+                        "Legal requests answered by providers",
+                        "count",
+                        null,
+                        new BigDecimal("100"),
+                        "requests.answered"));
+            case "1.D.2" ->
+                List.of(new PlanDocument.Indicator(
+                        "Koha mesatare e përgjigjes së ofruesve (orë)",
+                        "Median provider answer time (hours)",
+                        "hours",
+                        null,
+                        new BigDecimal("120"),
+                        "requests.median-answer-hours"));
+            case "4.A.1" ->
+                List.of(new PlanDocument.Indicator(
+                        "Institucione me pikë kontakti të verifikuar për strategjinë",
+                        "Institutions with a verified strategy contact point",
+                        "count",
+                        null,
+                        new BigDecimal("12"),
+                        "directory.strategy-contacts-verified"));
+            default ->
+                List.of(new PlanDocument.Indicator(
+                        "Aktivitete të zhvilluara",
+                        "Activities held",
+                        "count",
+                        BigDecimal.valueOf(n % 5),
+                        BigDecimal.valueOf(5 + n % 5),
+                        null));
         };
     }
 
@@ -275,8 +380,13 @@ class MonitoringDemoData implements DemoLoader {
         }
         UUID id = ids.stream().sorted().findFirst().orElseThrow();
         Set<String> permissions = roles.find(role).map(r -> r.permissions()).orElse(Set.of(permission));
-        return Optional.of(new Actor(Actor.Kind.USER, id, organisation.id(),
-                names.displayNames(List.of(id)).getOrDefault(id, "demo"), permissions, null));
+        return Optional.of(new Actor(
+                Actor.Kind.USER,
+                id,
+                organisation.id(),
+                names.displayNames(List.of(id)).getOrDefault(id, "demo"),
+                permissions,
+                null));
     }
 
     private static final String[] MEASURE_TEXTS_SQ = {

@@ -52,18 +52,34 @@ public class MonitoringFigures {
     }
 
     /** One measure as the period's figures count it. */
-    public record MeasureFigure(StrategyView.MeasureView measure, MeasureStatus status, BigDecimal percent,
-            @Nullable BigDecimal budgetPlanned, @Nullable BigDecimal budgetSpent, @Nullable SubmissionView submission) {}
+    public record MeasureFigure(
+            StrategyView.MeasureView measure,
+            MeasureStatus status,
+            BigDecimal percent,
+            @Nullable BigDecimal budgetPlanned,
+            @Nullable BigDecimal budgetSpent,
+            @Nullable SubmissionView submission) {}
 
-    public record ObjectiveFigures(StrategyView.ObjectiveView objective, Realisation.ObjectiveResult result, List<MeasureFigure> measures,
-            BigDecimal budgetPlanned, BigDecimal budgetSpent) {}
+    public record ObjectiveFigures(
+            StrategyView.ObjectiveView objective,
+            Realisation.ObjectiveResult result,
+            List<MeasureFigure> measures,
+            BigDecimal budgetPlanned,
+            BigDecimal budgetSpent) {}
 
-    public record PolicyFigures(StrategyView.PolicyView policy, Realisation.PolicyResult result, List<ObjectiveFigures> objectives,
-            BigDecimal budgetPlanned, BigDecimal budgetSpent) {}
+    public record PolicyFigures(
+            StrategyView.PolicyView policy,
+            Realisation.PolicyResult result,
+            List<ObjectiveFigures> objectives,
+            BigDecimal budgetPlanned,
+            BigDecimal budgetSpent) {}
 
     public record InstitutionBudget(UUID organisationId, int measures, BigDecimal planned, BigDecimal spent) {}
 
-    public record IndicatorFigure(StrategyView.MeasureView measure, StrategyView.IndicatorView indicator, @Nullable BigDecimal value,
+    public record IndicatorFigure(
+            StrategyView.MeasureView measure,
+            StrategyView.IndicatorView indicator,
+            @Nullable BigDecimal value,
             boolean live) {}
 
     /** A check the coordinator sees before publishing: its message key and arguments; {@code blocking} ones stop publication. */
@@ -73,8 +89,14 @@ public class MonitoringFigures {
         }
     }
 
-    public record PeriodFigures(PeriodView period, StrategyView strategy, List<PolicyFigures> policies, List<InstitutionBudget> institutions,
-            List<IndicatorFigure> indicators, List<Check> checks, int measures) {
+    public record PeriodFigures(
+            PeriodView period,
+            StrategyView strategy,
+            List<PolicyFigures> policies,
+            List<InstitutionBudget> institutions,
+            List<IndicatorFigure> indicators,
+            List<Check> checks,
+            int measures) {
 
         public PeriodFigures {
             policies = List.copyOf(policies);
@@ -135,9 +157,10 @@ public class MonitoringFigures {
                     MeasureStatus status = submission == null || submission.realisation() == null
                             ? MeasureStatus.NO_INFORMATION
                             : submission.realisation();
-                    BigDecimal percent = status == MeasureStatus.NO_INFORMATION || submission == null || submission.percent() == null
-                            ? BigDecimal.ZERO
-                            : submission.percent();
+                    BigDecimal percent =
+                            status == MeasureStatus.NO_INFORMATION || submission == null || submission.percent() == null
+                                    ? BigDecimal.ZERO
+                                    : submission.percent();
                     BigDecimal budget = plannedBudgets.getOrDefault(measure.id(), measure.budgetPlanned());
                     BigDecimal spent = submission == null ? null : submission.budgetSpent();
                     figures.add(new MeasureFigure(measure, status, percent, budget, spent, all.get(measure.id())));
@@ -145,10 +168,16 @@ public class MonitoringFigures {
                     if (measure.responsibleId() == null) {
                         checks.add(new Check("monitoring.check.no-institution", List.of(measure.code()), true));
                     } else {
-                        InstitutionBudget was = institutions.getOrDefault(measure.responsibleId(),
+                        InstitutionBudget was = institutions.getOrDefault(
+                                measure.responsibleId(),
                                 new InstitutionBudget(measure.responsibleId(), 0, BigDecimal.ZERO, BigDecimal.ZERO));
-                        institutions.put(measure.responsibleId(), new InstitutionBudget(measure.responsibleId(), was.measures() + 1,
-                                was.planned().add(orZero(budget)), was.spent().add(orZero(spent))));
+                        institutions.put(
+                                measure.responsibleId(),
+                                new InstitutionBudget(
+                                        measure.responsibleId(),
+                                        was.measures() + 1,
+                                        was.planned().add(orZero(budget)),
+                                        was.spent().add(orZero(spent))));
                     }
                     if (budget != null && spent != null && spent.compareTo(budget) > 0) {
                         checks.add(new Check("monitoring.check.spent-above-planned", List.of(measure.code()), false));
@@ -160,30 +189,47 @@ public class MonitoringFigures {
                     measures++;
                 }
                 if (measureInputs.isEmpty()) {
-                    checks.add(new Check("monitoring.check.objective-without-measures",
-                            List.of(String.valueOf(policy.number()), objective.letter()), false));
+                    checks.add(new Check(
+                            "monitoring.check.objective-without-measures",
+                            List.of(String.valueOf(policy.number()), objective.letter()),
+                            false));
                 }
                 inputs.add(new Realisation.ObjectiveInput(objective.letter(), objective.weight(), measureInputs));
                 perObjective.add(figures);
             }
             if (weights.compareTo(BigDecimal.ONE) != 0) {
-                checks.add(new Check("monitoring.check.weights", List.of(String.valueOf(policy.number()), weights.toPlainString()), true));
+                checks.add(new Check(
+                        "monitoring.check.weights",
+                        List.of(String.valueOf(policy.number()), weights.toPlainString()),
+                        true));
             }
             Realisation.PolicyResult result = Realisation.policy(new Realisation.PolicyInput(policy.number(), inputs));
-            BigDecimal shares = result.shares().values().stream().map(Realisation.Figure::value).reduce(BigDecimal.ZERO, BigDecimal::add);
-            if (result.measures() > 0 && shares.subtract(Realisation.HUNDRED).abs().compareTo(new BigDecimal("1e-20")) > 0) {
-                checks.add(new Check("monitoring.check.shares", List.of(String.valueOf(policy.number()), shares.toPlainString()), true));
+            BigDecimal shares = result.shares().values().stream()
+                    .map(Realisation.Figure::value)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (result.measures() > 0
+                    && shares.subtract(Realisation.HUNDRED).abs().compareTo(new BigDecimal("1e-20")) > 0) {
+                checks.add(new Check(
+                        "monitoring.check.shares",
+                        List.of(String.valueOf(policy.number()), shares.toPlainString()),
+                        true));
             }
             List<ObjectiveFigures> objectives = new ArrayList<>();
             BigDecimal policyPlanned = BigDecimal.ZERO;
             BigDecimal policySpent = BigDecimal.ZERO;
             for (int i = 0; i < policy.objectives().size(); i++) {
                 List<MeasureFigure> figures = perObjective.get(i);
-                BigDecimal objectivePlanned = figures.stream().map(f -> orZero(f.budgetPlanned())).reduce(BigDecimal.ZERO, BigDecimal::add);
-                BigDecimal objectiveSpent = figures.stream().map(f -> orZero(f.budgetSpent())).reduce(BigDecimal.ZERO, BigDecimal::add);
+                BigDecimal objectivePlanned =
+                        figures.stream().map(f -> orZero(f.budgetPlanned())).reduce(BigDecimal.ZERO, BigDecimal::add);
+                BigDecimal objectiveSpent =
+                        figures.stream().map(f -> orZero(f.budgetSpent())).reduce(BigDecimal.ZERO, BigDecimal::add);
                 policyPlanned = policyPlanned.add(objectivePlanned);
                 policySpent = policySpent.add(objectiveSpent);
-                objectives.add(new ObjectiveFigures(policy.objectives().get(i), result.objectives().get(i), figures, objectivePlanned,
+                objectives.add(new ObjectiveFigures(
+                        policy.objectives().get(i),
+                        result.objectives().get(i),
+                        figures,
+                        objectivePlanned,
                         objectiveSpent));
             }
             policies.add(new PolicyFigures(policy, result, objectives, policyPlanned, policySpent));
@@ -199,17 +245,22 @@ public class MonitoringFigures {
                 if (indicator.liveFigure() != null) {
                     LiveFigure figure = liveFigures.get(indicator.liveFigure());
                     if (figure == null) {
-                        checks.add(new Check("monitoring.check.unknown-figure", List.of(measure.code(), indicator.liveFigure()), true));
+                        checks.add(new Check(
+                                "monitoring.check.unknown-figure",
+                                List.of(measure.code(), indicator.liveFigure()),
+                                true));
                         indicators.add(new IndicatorFigure(measure, indicator, null, true));
                     } else {
-                        indicators.add(new IndicatorFigure(measure, indicator, figure.value(from, to).orElse(null), true));
+                        indicators.add(new IndicatorFigure(
+                                measure, indicator, figure.value(from, to).orElse(null), true));
                     }
                 } else {
                     indicators.add(new IndicatorFigure(measure, indicator, indicator.baseline(), false));
                 }
             }
         }
-        return new PeriodFigures(period, strategy, policies, List.copyOf(institutions.values()), indicators, checks, measures);
+        return new PeriodFigures(
+                period, strategy, policies, List.copyOf(institutions.values()), indicators, checks, measures);
     }
 
     /**

@@ -25,7 +25,11 @@ public record PlanDocument(
         @Nullable List<Policy> policies,
         @Nullable List<ActionPlan> actionPlans) {
 
-    public record Policy(@Nullable Integer number, @Nullable String goalSq, @Nullable String goalEn, @Nullable List<Objective> objectives) {}
+    public record Policy(
+            @Nullable Integer number,
+            @Nullable String goalSq,
+            @Nullable String goalEn,
+            @Nullable List<Objective> objectives) {}
 
     /** {@code weight}: the objective's share of its policy; absent weights are equal. */
     public record Objective(
@@ -58,10 +62,12 @@ public record PlanDocument(
             @Nullable BigDecimal target,
             @Nullable String liveFigure) {}
 
-    public record Activity(@Nullable String textSq, @Nullable String textEn) {}
+    public record Activity(
+            @Nullable String textSq, @Nullable String textEn) {}
 
     /** The measures due in a year, by code. */
-    public record ActionPlan(@Nullable Integer year, @Nullable List<String> measures) {}
+    public record ActionPlan(
+            @Nullable Integer year, @Nullable List<String> measures) {}
 
     /** The plan's ids after an import, for the caller that goes on to use them. */
     public record Imported(UUID strategyId, int version, int policies, int objectives, int measures) {}

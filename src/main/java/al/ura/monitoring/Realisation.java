@@ -49,7 +49,8 @@ public final class Realisation {
     }
 
     /** An input of a figure: a name, a value, and for weighted sums its weight. */
-    public record Input(String name, BigDecimal value, @Nullable BigDecimal weight) {}
+    public record Input(
+            String name, BigDecimal value, @Nullable BigDecimal weight) {}
 
     public record ObjectiveResult(String letter, BigDecimal weight, int measures, Figure realisation) {}
 
@@ -96,12 +97,15 @@ public final class Realisation {
             BigDecimal share = measures == 0
                     ? BigDecimal.ZERO
                     : BigDecimal.valueOf(count).multiply(HUNDRED).divide(BigDecimal.valueOf(measures), EXACT);
-            shares.put(status, new Figure(
-                    "policy " + policy.number() + " share " + status,
-                    share,
-                    count + " / " + measures + " × 100",
-                    List.of(new Input("measures " + status, BigDecimal.valueOf(count), null),
-                            new Input("measures", BigDecimal.valueOf(measures), null))));
+            shares.put(
+                    status,
+                    new Figure(
+                            "policy " + policy.number() + " share " + status,
+                            share,
+                            count + " / " + measures + " × 100",
+                            List.of(
+                                    new Input("measures " + status, BigDecimal.valueOf(count), null),
+                                    new Input("measures", BigDecimal.valueOf(measures), null))));
         }
         Figure realisation = new Figure(
                 "policy " + policy.number() + " realisation",
@@ -125,9 +129,13 @@ public final class Realisation {
                 : sum.divide(BigDecimal.valueOf(objective.measures().size()), EXACT);
         String formula = objective.measures().isEmpty()
                 ? "0"
-                : "(" + String.join(" + ", inputs.stream().map(i -> plain(i.value())).toList()) + ") / "
+                : "("
+                        + String.join(
+                                " + ",
+                                inputs.stream().map(i -> plain(i.value())).toList()) + ") / "
                         + objective.measures().size() + " = " + plain(mean) + " %";
-        return new Figure("policy " + policy + " objective " + objective.letter() + " realisation", mean, formula, inputs);
+        return new Figure(
+                "policy " + policy + " objective " + objective.letter() + " realisation", mean, formula, inputs);
     }
 
     /** Equal weights that sum to exactly 1 (the last takes the remainder of the division). */
@@ -148,7 +156,9 @@ public final class Realisation {
 
     /** A figure as the report prints it: rounded once, half up, to {@code decimals} places. */
     public static String display(BigDecimal value, int decimals) {
-        return value.setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return value.setScale(decimals, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     static String plain(BigDecimal value) {

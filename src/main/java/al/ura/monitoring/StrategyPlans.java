@@ -72,19 +72,43 @@ public class StrategyPlans {
 
     @Transactional(readOnly = true)
     public Optional<StrategyView> byCode(String code) {
-        return jdbc.sql("SELECT id FROM strategy WHERE code = ?").param(code).query(UUID.class).optional().flatMap(this::load);
+        return jdbc.sql("SELECT id FROM strategy WHERE code = ?")
+                .param(code)
+                .query(UUID.class)
+                .optional()
+                .flatMap(this::load);
     }
 
     /** The plan as stored, without a permission check: for the computation and the public page. */
     Optional<StrategyView> load(UUID id) {
-        record Head(UUID id, String code, String titleSq, String titleEn, int first, int last, @Nullable String decision,
-                @Nullable LocalDate decisionDate, @Nullable String principlesSq, @Nullable String principlesEn, int version) {}
-        Optional<Head> head = jdbc.sql("SELECT id, code, title_sq, title_en, first_year, last_year, decision, decision_date,"
-                        + " principles_sq, principles_en, version FROM strategy WHERE id = ?")
+        record Head(
+                UUID id,
+                String code,
+                String titleSq,
+                String titleEn,
+                int first,
+                int last,
+                @Nullable String decision,
+                @Nullable LocalDate decisionDate,
+                @Nullable String principlesSq,
+                @Nullable String principlesEn,
+                int version) {}
+        Optional<Head> head = jdbc.sql(
+                        "SELECT id, code, title_sq, title_en, first_year, last_year, decision, decision_date,"
+                                + " principles_sq, principles_en, version FROM strategy WHERE id = ?")
                 .param(id)
-                .query((rs, n) -> new Head(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getObject(8, LocalDate.class), rs.getString(9),
-                        rs.getString(10), rs.getInt(11)))
+                .query((rs, n) -> new Head(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getInt(6),
+                        rs.getString(7),
+                        rs.getObject(8, LocalDate.class),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getInt(11)))
                 .optional();
         if (head.isEmpty()) {
             return Optional.empty();
@@ -96,9 +120,16 @@ public class StrategyPlans {
                         + " ORDER BY i.name_sq, i.id")
                 .param(id)
                 .query(rs -> {
-                    indicators.computeIfAbsent(rs.getObject(2, UUID.class), k -> new ArrayList<>()).add(new StrategyView.IndicatorView(
-                            rs.getObject(1, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8)));
+                    indicators
+                            .computeIfAbsent(rs.getObject(2, UUID.class), k -> new ArrayList<>())
+                            .add(new StrategyView.IndicatorView(
+                                    rs.getObject(1, UUID.class),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getBigDecimal(6),
+                                    rs.getBigDecimal(7),
+                                    rs.getString(8)));
                 });
         Map<UUID, List<StrategyView.ActivityView>> activities = new HashMap<>();
         jdbc.sql("SELECT a.id, a.measure_id, a.text_sq, a.text_en FROM strategy_activity a JOIN strategy_measure m"
@@ -106,22 +137,36 @@ public class StrategyPlans {
                         + " ON p.id = o.policy_id WHERE p.strategy_id = ? ORDER BY a.text_sq, a.id")
                 .param(id)
                 .query(rs -> {
-                    activities.computeIfAbsent(rs.getObject(2, UUID.class), k -> new ArrayList<>())
-                            .add(new StrategyView.ActivityView(rs.getObject(1, UUID.class), rs.getString(3), rs.getString(4)));
+                    activities
+                            .computeIfAbsent(rs.getObject(2, UUID.class), k -> new ArrayList<>())
+                            .add(new StrategyView.ActivityView(
+                                    rs.getObject(1, UUID.class), rs.getString(3), rs.getString(4)));
                 });
         Map<UUID, List<StrategyView.MeasureView>> measures = new HashMap<>();
-        jdbc.sql("SELECT m.id, m.objective_id, m.code, m.text_sq, m.text_en, m.responsible_org_id, m.contributing_org_ids,"
-                        + " m.budget_planned, m.currency, m.budget_source, m.first_year, m.last_year FROM strategy_measure m"
-                        + " JOIN strategy_objective o ON o.id = m.objective_id JOIN strategy_policy p ON p.id = o.policy_id"
-                        + " WHERE p.strategy_id = ? ORDER BY m.code")
+        jdbc.sql(
+                        "SELECT m.id, m.objective_id, m.code, m.text_sq, m.text_en, m.responsible_org_id, m.contributing_org_ids,"
+                                + " m.budget_planned, m.currency, m.budget_source, m.first_year, m.last_year FROM strategy_measure m"
+                                + " JOIN strategy_objective o ON o.id = m.objective_id JOIN strategy_policy p ON p.id = o.policy_id"
+                                + " WHERE p.strategy_id = ? ORDER BY m.code")
                 .param(id)
                 .query(rs -> {
                     UUID measure = rs.getObject(1, UUID.class);
-                    measures.computeIfAbsent(rs.getObject(2, UUID.class), k -> new ArrayList<>()).add(new StrategyView.MeasureView(
-                            measure, rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getObject(6, UUID.class), ids(rs.getString(7)), rs.getBigDecimal(8), rs.getString(9),
-                            rs.getString(10), (Integer) rs.getObject(11), (Integer) rs.getObject(12),
-                            indicators.getOrDefault(measure, List.of()), activities.getOrDefault(measure, List.of())));
+                    measures.computeIfAbsent(rs.getObject(2, UUID.class), k -> new ArrayList<>())
+                            .add(new StrategyView.MeasureView(
+                                    measure,
+                                    rs.getObject(2, UUID.class),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getObject(6, UUID.class),
+                                    ids(rs.getString(7)),
+                                    rs.getBigDecimal(8),
+                                    rs.getString(9),
+                                    rs.getString(10),
+                                    (Integer) rs.getObject(11),
+                                    (Integer) rs.getObject(12),
+                                    indicators.getOrDefault(measure, List.of()),
+                                    activities.getOrDefault(measure, List.of())));
                 });
         Map<UUID, List<StrategyView.ObjectiveView>> objectives = new HashMap<>();
         jdbc.sql("SELECT o.id, o.policy_id, o.letter, o.text_sq, o.text_en, o.weight FROM strategy_objective o"
@@ -129,28 +174,51 @@ public class StrategyPlans {
                 .param(id)
                 .query(rs -> {
                     UUID objective = rs.getObject(1, UUID.class);
-                    objectives.computeIfAbsent(rs.getObject(2, UUID.class), k -> new ArrayList<>()).add(new StrategyView.ObjectiveView(
-                            objective, rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getBigDecimal(6), measures.getOrDefault(objective, List.of())));
+                    objectives
+                            .computeIfAbsent(rs.getObject(2, UUID.class), k -> new ArrayList<>())
+                            .add(new StrategyView.ObjectiveView(
+                                    objective,
+                                    rs.getObject(2, UUID.class),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getBigDecimal(6),
+                                    measures.getOrDefault(objective, List.of())));
                 });
         List<StrategyView.PolicyView> policies = jdbc.sql("SELECT id, number, goal_sq, goal_en FROM strategy_policy"
                         + " WHERE strategy_id = ? ORDER BY number")
                 .param(id)
-                .query((rs, n) -> new StrategyView.PolicyView(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
-                        rs.getString(4), objectives.getOrDefault(rs.getObject(1, UUID.class), List.of())))
+                .query((rs, n) -> new StrategyView.PolicyView(
+                        rs.getObject(1, UUID.class),
+                        rs.getInt(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        objectives.getOrDefault(rs.getObject(1, UUID.class), List.of())))
                 .list();
         Head h = head.get();
-        return Optional.of(new StrategyView(h.id(), h.code(), h.titleSq(), h.titleEn(), h.first(), h.last(), h.decision(),
-                h.decisionDate(), h.principlesSq(), h.principlesEn(), h.version(), policies));
+        return Optional.of(new StrategyView(
+                h.id(),
+                h.code(),
+                h.titleSq(),
+                h.titleEn(),
+                h.first(),
+                h.last(),
+                h.decision(),
+                h.decisionDate(),
+                h.principlesSq(),
+                h.principlesEn(),
+                h.version(),
+                policies));
     }
 
     /** The measures of the action plan of a year, by id. */
     @Transactional(readOnly = true)
     public Set<UUID> actionPlan(UUID strategyId, int year) {
-        return new HashSet<>(jdbc.sql("SELECT measure_id FROM action_plan_measure WHERE strategy_id = ? AND plan_year = ?")
-                .params(strategyId, year)
-                .query(UUID.class)
-                .list());
+        return new HashSet<>(
+                jdbc.sql("SELECT measure_id FROM action_plan_measure WHERE strategy_id = ? AND plan_year = ?")
+                        .params(strategyId, year)
+                        .query(UUID.class)
+                        .list());
     }
 
     /** Imports a whole plan: creates the strategy, or updates the one with the same code. Refused whole if any field is wrong. */
@@ -190,9 +258,12 @@ public class StrategyPlans {
             if (weighted != 0 && weighted != objectives.size()) {
                 problems.add(FieldProblem.of(at + "objectives", "monitoring.validation.weights-all-or-none"));
             } else if (weighted == objectives.size() && !objectives.isEmpty()) {
-                BigDecimal sum = objectives.stream().map(PlanDocument.Objective::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+                BigDecimal sum = objectives.stream()
+                        .map(PlanDocument.Objective::weight)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
                 if (sum.compareTo(BigDecimal.ONE) != 0) {
-                    problems.add(FieldProblem.of(at + "objectives", "monitoring.validation.weights-sum", sum.toPlainString()));
+                    problems.add(FieldProblem.of(
+                            at + "objectives", "monitoring.validation.weights-sum", sum.toPlainString()));
                 }
                 if (objectives.stream().anyMatch(o -> o.weight().signum() < 0)) {
                     problems.add(FieldProblem.of(at + "objectives", "monitoring.validation.weight-negative"));
@@ -202,7 +273,8 @@ public class StrategyPlans {
             for (int o = 0; o < objectives.size(); o++) {
                 PlanDocument.Objective objective = objectives.get(o);
                 String oat = at + "objectives[" + o + "].";
-                String letter = objective.letter() == null ? "" : objective.letter().trim();
+                String letter =
+                        objective.letter() == null ? "" : objective.letter().trim();
                 if (!letter.matches("[A-Z]{1,2}") || !letters.add(letter)) {
                     problems.add(FieldProblem.of(oat + "letter", "monitoring.validation.objective-letter"));
                 }
@@ -219,16 +291,23 @@ public class StrategyPlans {
                     text(measure.textSq(), mat + "textSq", 2000, problems);
                     text(measure.textEn(), mat + "textEn", 2000, problems);
                     institution(measure.responsible(), mat + "responsible", institutions, problems);
-                    for (String contributing : measure.contributing() == null ? List.<String>of() : measure.contributing()) {
+                    for (String contributing :
+                            measure.contributing() == null ? List.<String>of() : measure.contributing()) {
                         institution(contributing, mat + "contributing", institutions, problems);
                     }
-                    if (measure.budgetPlanned() != null && measure.budgetPlanned().signum() < 0) {
+                    if (measure.budgetPlanned() != null
+                            && measure.budgetPlanned().signum() < 0) {
                         problems.add(FieldProblem.of(mat + "budgetPlanned", "monitoring.validation.amount"));
                     }
-                    if (measure.budgetPlanned() != null && (measure.currency() == null || !measure.currency().matches("[A-Z]{3}"))) {
+                    if (measure.budgetPlanned() != null
+                            && (measure.currency() == null
+                                    || !measure.currency().matches("[A-Z]{3}"))) {
                         problems.add(FieldProblem.of(mat + "currency", "monitoring.validation.currency"));
                     }
-                    for (int i = 0; measure.indicators() != null && i < measure.indicators().size(); i++) {
+                    for (int i = 0;
+                            measure.indicators() != null
+                                    && i < measure.indicators().size();
+                            i++) {
                         PlanDocument.Indicator indicator = measure.indicators().get(i);
                         text(indicator.nameSq(), mat + "indicators[" + i + "].nameSq", 500, problems);
                         text(indicator.nameEn(), mat + "indicators[" + i + "].nameEn", 500, problems);
@@ -237,8 +316,13 @@ public class StrategyPlans {
                 }
             }
         }
-        for (PlanDocument.ActionPlan actionPlan : plan.actionPlans() == null ? List.<PlanDocument.ActionPlan>of() : plan.actionPlans()) {
-            if (actionPlan.year() == null || first == null || last == null || actionPlan.year() < first || actionPlan.year() > last) {
+        for (PlanDocument.ActionPlan actionPlan :
+                plan.actionPlans() == null ? List.<PlanDocument.ActionPlan>of() : plan.actionPlans()) {
+            if (actionPlan.year() == null
+                    || first == null
+                    || last == null
+                    || actionPlan.year() < first
+                    || actionPlan.year() > last) {
                 problems.add(FieldProblem.of("actionPlans", "monitoring.validation.plan-year"));
             }
             for (String measure : actionPlan.measures() == null ? List.<String>of() : actionPlan.measures()) {
@@ -251,19 +335,44 @@ public class StrategyPlans {
             throw ProblemException.validation(problems);
         }
         Instant now = clock.instant();
-        UUID strategyId = jdbc.sql("SELECT id FROM strategy WHERE code = ?").param(code).query(UUID.class).optional().orElse(null);
+        UUID strategyId = jdbc.sql("SELECT id FROM strategy WHERE code = ?")
+                .param(code)
+                .query(UUID.class)
+                .optional()
+                .orElse(null);
         if (strategyId == null) {
             strategyId = UUID.randomUUID();
-            jdbc.sql("INSERT INTO strategy (id, code, title_sq, title_en, first_year, last_year, decision, decision_date,"
-                            + " principles_sq, principles_en, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(strategyId, code, titleSq, titleEn, first, last, plan.decision(), plan.decisionDate(),
-                            plan.principlesSq(), plan.principlesEn(), utc(now), utc(now))
+            jdbc.sql(
+                            "INSERT INTO strategy (id, code, title_sq, title_en, first_year, last_year, decision, decision_date,"
+                                    + " principles_sq, principles_en, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            strategyId,
+                            code,
+                            titleSq,
+                            titleEn,
+                            first,
+                            last,
+                            plan.decision(),
+                            plan.decisionDate(),
+                            plan.principlesSq(),
+                            plan.principlesEn(),
+                            utc(now),
+                            utc(now))
                     .update();
         } else {
             jdbc.sql("UPDATE strategy SET title_sq = ?, title_en = ?, first_year = ?, last_year = ?, decision = ?,"
                             + " decision_date = ?, principles_sq = ?, principles_en = ?, updated_at = ? WHERE id = ?")
-                    .params(titleSq, titleEn, first, last, plan.decision(), plan.decisionDate(), plan.principlesSq(),
-                            plan.principlesEn(), utc(now), strategyId)
+                    .params(
+                            titleSq,
+                            titleEn,
+                            first,
+                            last,
+                            plan.decision(),
+                            plan.decisionDate(),
+                            plan.principlesSq(),
+                            plan.principlesEn(),
+                            utc(now),
+                            strategyId)
                     .update();
         }
         UUID strategyFinal = strategyId;
@@ -271,10 +380,16 @@ public class StrategyPlans {
         Set<UUID> keptMeasures = new HashSet<>();
         int objectiveCount = 0;
         for (PlanDocument.Policy policy : policies) {
-            UUID policyId = upsert("SELECT id FROM strategy_policy WHERE strategy_id = ? AND number = ?",
+            UUID policyId = upsert(
+                    "SELECT id FROM strategy_policy WHERE strategy_id = ? AND number = ?",
                     List.of(strategyId, policy.number()),
                     "INSERT INTO strategy_policy (id, strategy_id, number, goal_sq, goal_en) VALUES (?, ?, ?, ?, ?)",
-                    id -> List.of(id, strategyFinal, policy.number(), policy.goalSq().trim(), policy.goalEn().trim()),
+                    id -> List.of(
+                            id,
+                            strategyFinal,
+                            policy.number(),
+                            policy.goalSq().trim(),
+                            policy.goalEn().trim()),
                     "UPDATE strategy_policy SET goal_sq = ?, goal_en = ? WHERE id = ?",
                     id -> List.of(policy.goalSq().trim(), policy.goalEn().trim(), id));
             List<PlanDocument.Objective> objectives = policy.objectives();
@@ -282,56 +397,109 @@ public class StrategyPlans {
             for (int o = 0; o < objectives.size(); o++) {
                 PlanDocument.Objective objective = objectives.get(o);
                 BigDecimal weight = objective.weight() == null ? equal.get(o) : objective.weight();
-                UUID objectiveId = upsert("SELECT id FROM strategy_objective WHERE policy_id = ? AND letter = ?",
+                UUID objectiveId = upsert(
+                        "SELECT id FROM strategy_objective WHERE policy_id = ? AND letter = ?",
                         List.of(policyId, objective.letter().trim()),
                         "INSERT INTO strategy_objective (id, policy_id, letter, text_sq, text_en, weight) VALUES (?, ?, ?, ?, ?, ?)",
-                        id -> List.of(id, policyId, objective.letter().trim(), objective.textSq().trim(), objective.textEn().trim(), weight),
+                        id -> List.of(
+                                id,
+                                policyId,
+                                objective.letter().trim(),
+                                objective.textSq().trim(),
+                                objective.textEn().trim(),
+                                weight),
                         "UPDATE strategy_objective SET text_sq = ?, text_en = ?, weight = ? WHERE id = ?",
-                        id -> List.of(objective.textSq().trim(), objective.textEn().trim(), weight, id));
+                        id -> List.of(
+                                objective.textSq().trim(), objective.textEn().trim(), weight, id));
                 objectiveCount++;
-                for (PlanDocument.Measure measure : objective.measures() == null ? List.<PlanDocument.Measure>of() : objective.measures()) {
+                for (PlanDocument.Measure measure :
+                        objective.measures() == null ? List.<PlanDocument.Measure>of() : objective.measures()) {
                     String measureCode = measure.code().trim();
-                    UUID existing = jdbc.sql("SELECT m.id FROM strategy_measure m JOIN strategy_objective o ON o.id = m.objective_id"
-                                    + " JOIN strategy_policy p ON p.id = o.policy_id WHERE p.strategy_id = ? AND m.code = ?")
+                    UUID existing = jdbc.sql(
+                                    "SELECT m.id FROM strategy_measure m JOIN strategy_objective o ON o.id = m.objective_id"
+                                            + " JOIN strategy_policy p ON p.id = o.policy_id WHERE p.strategy_id = ? AND m.code = ?")
                             .params(strategyId, measureCode)
                             .query(UUID.class)
                             .optional()
                             .orElse(null);
                     UUID measureId = existing == null ? UUID.randomUUID() : existing;
-                    String contributing = (measure.contributing() == null ? List.<String>of() : measure.contributing()).stream()
-                            .map(s -> institutions.get(s.trim()).toString())
-                            .collect(Collectors.joining(" "));
-                    UUID responsible = measure.responsible() == null ? null : institutions.get(measure.responsible().trim());
+                    String contributing = (measure.contributing() == null ? List.<String>of() : measure.contributing())
+                            .stream()
+                                    .map(s -> institutions.get(s.trim()).toString())
+                                    .collect(Collectors.joining(" "));
+                    UUID responsible = measure.responsible() == null
+                            ? null
+                            : institutions.get(measure.responsible().trim());
                     if (existing == null) {
-                        jdbc.sql("INSERT INTO strategy_measure (id, objective_id, code, text_sq, text_en, responsible_org_id,"
-                                        + " contributing_org_ids, budget_planned, currency, budget_source, first_year, last_year)"
-                                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                                .params(measureId, objectiveId, measureCode, measure.textSq().trim(), measure.textEn().trim(),
-                                        responsible, contributing, measure.budgetPlanned(), measure.currency(),
-                                        measure.budgetSource(), measure.firstYear(), measure.lastYear())
+                        jdbc.sql(
+                                        "INSERT INTO strategy_measure (id, objective_id, code, text_sq, text_en, responsible_org_id,"
+                                                + " contributing_org_ids, budget_planned, currency, budget_source, first_year, last_year)"
+                                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                .params(
+                                        measureId,
+                                        objectiveId,
+                                        measureCode,
+                                        measure.textSq().trim(),
+                                        measure.textEn().trim(),
+                                        responsible,
+                                        contributing,
+                                        measure.budgetPlanned(),
+                                        measure.currency(),
+                                        measure.budgetSource(),
+                                        measure.firstYear(),
+                                        measure.lastYear())
                                 .update();
                     } else {
-                        jdbc.sql("UPDATE strategy_measure SET objective_id = ?, text_sq = ?, text_en = ?, responsible_org_id = ?,"
-                                        + " contributing_org_ids = ?, budget_planned = ?, currency = ?, budget_source = ?,"
-                                        + " first_year = ?, last_year = ? WHERE id = ?")
-                                .params(objectiveId, measure.textSq().trim(), measure.textEn().trim(), responsible, contributing,
-                                        measure.budgetPlanned(), measure.currency(), measure.budgetSource(), measure.firstYear(),
-                                        measure.lastYear(), measureId)
+                        jdbc.sql(
+                                        "UPDATE strategy_measure SET objective_id = ?, text_sq = ?, text_en = ?, responsible_org_id = ?,"
+                                                + " contributing_org_ids = ?, budget_planned = ?, currency = ?, budget_source = ?,"
+                                                + " first_year = ?, last_year = ? WHERE id = ?")
+                                .params(
+                                        objectiveId,
+                                        measure.textSq().trim(),
+                                        measure.textEn().trim(),
+                                        responsible,
+                                        contributing,
+                                        measure.budgetPlanned(),
+                                        measure.currency(),
+                                        measure.budgetSource(),
+                                        measure.firstYear(),
+                                        measure.lastYear(),
+                                        measureId)
                                 .update();
                     }
-                    jdbc.sql("DELETE FROM strategy_indicator WHERE measure_id = ?").param(measureId).update();
-                    for (PlanDocument.Indicator indicator : measure.indicators() == null ? List.<PlanDocument.Indicator>of() : measure.indicators()) {
-                        jdbc.sql("INSERT INTO strategy_indicator (id, measure_id, name_sq, name_en, unit, baseline, target, live_figure)"
-                                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                                .params(UUID.randomUUID(), measureId, indicator.nameSq().trim(), indicator.nameEn().trim(),
-                                        indicator.unit().trim(), indicator.baseline(), indicator.target(), indicator.liveFigure())
+                    jdbc.sql("DELETE FROM strategy_indicator WHERE measure_id = ?")
+                            .param(measureId)
+                            .update();
+                    for (PlanDocument.Indicator indicator :
+                            measure.indicators() == null ? List.<PlanDocument.Indicator>of() : measure.indicators()) {
+                        jdbc.sql(
+                                        "INSERT INTO strategy_indicator (id, measure_id, name_sq, name_en, unit, baseline, target, live_figure)"
+                                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                                .params(
+                                        UUID.randomUUID(),
+                                        measureId,
+                                        indicator.nameSq().trim(),
+                                        indicator.nameEn().trim(),
+                                        indicator.unit().trim(),
+                                        indicator.baseline(),
+                                        indicator.target(),
+                                        indicator.liveFigure())
                                 .update();
                     }
-                    jdbc.sql("DELETE FROM strategy_activity WHERE measure_id = ?").param(measureId).update();
-                    for (PlanDocument.Activity activity : measure.activities() == null ? List.<PlanDocument.Activity>of() : measure.activities()) {
+                    jdbc.sql("DELETE FROM strategy_activity WHERE measure_id = ?")
+                            .param(measureId)
+                            .update();
+                    for (PlanDocument.Activity activity :
+                            measure.activities() == null ? List.<PlanDocument.Activity>of() : measure.activities()) {
                         jdbc.sql("INSERT INTO strategy_activity (id, measure_id, text_sq, text_en) VALUES (?, ?, ?, ?)")
-                                .params(UUID.randomUUID(), measureId, Objects.requireNonNullElse(activity.textSq(), "").trim(),
-                                        Objects.requireNonNullElse(activity.textEn(), "").trim())
+                                .params(
+                                        UUID.randomUUID(),
+                                        measureId,
+                                        Objects.requireNonNullElse(activity.textSq(), "")
+                                                .trim(),
+                                        Objects.requireNonNullElse(activity.textEn(), "")
+                                                .trim())
                                 .update();
                     }
                     measureIds.put(measureCode, measureId);
@@ -340,24 +508,36 @@ public class StrategyPlans {
             }
         }
         // Measures the new plan no longer holds go, unless an institution already reported on them.
-        for (UUID old : jdbc.sql("SELECT m.id FROM strategy_measure m JOIN strategy_objective o ON o.id = m.objective_id"
-                        + " JOIN strategy_policy p ON p.id = o.policy_id WHERE p.strategy_id = ?")
+        for (UUID old : jdbc.sql(
+                        "SELECT m.id FROM strategy_measure m JOIN strategy_objective o ON o.id = m.objective_id"
+                                + " JOIN strategy_policy p ON p.id = o.policy_id WHERE p.strategy_id = ?")
                 .param(strategyId)
                 .query(UUID.class)
                 .list()) {
             if (keptMeasures.contains(old)) {
                 continue;
             }
-            Integer reported = jdbc.sql("SELECT COUNT(*) FROM progress_submission WHERE measure_id = ?").param(old).query(Integer.class).single();
+            Integer reported = jdbc.sql("SELECT COUNT(*) FROM progress_submission WHERE measure_id = ?")
+                    .param(old)
+                    .query(Integer.class)
+                    .single();
             if (reported != null && reported > 0) {
-                throw ProblemException.validation(List.of(FieldProblem.of("policies", "monitoring.validation.measure-reported")));
+                throw ProblemException.validation(
+                        List.of(FieldProblem.of("policies", "monitoring.validation.measure-reported")));
             }
-            jdbc.sql("DELETE FROM strategy_indicator WHERE measure_id = ?").param(old).update();
-            jdbc.sql("DELETE FROM strategy_activity WHERE measure_id = ?").param(old).update();
-            jdbc.sql("DELETE FROM action_plan_measure WHERE measure_id = ?").param(old).update();
+            jdbc.sql("DELETE FROM strategy_indicator WHERE measure_id = ?")
+                    .param(old)
+                    .update();
+            jdbc.sql("DELETE FROM strategy_activity WHERE measure_id = ?")
+                    .param(old)
+                    .update();
+            jdbc.sql("DELETE FROM action_plan_measure WHERE measure_id = ?")
+                    .param(old)
+                    .update();
             jdbc.sql("DELETE FROM strategy_measure WHERE id = ?").param(old).update();
         }
-        for (PlanDocument.ActionPlan actionPlan : plan.actionPlans() == null ? List.<PlanDocument.ActionPlan>of() : plan.actionPlans()) {
+        for (PlanDocument.ActionPlan actionPlan :
+                plan.actionPlans() == null ? List.<PlanDocument.ActionPlan>of() : plan.actionPlans()) {
             jdbc.sql("DELETE FROM action_plan_measure WHERE strategy_id = ? AND plan_year = ?")
                     .params(strategyId, actionPlan.year())
                     .update();
@@ -368,9 +548,11 @@ public class StrategyPlans {
             }
         }
         int version = changed(actor, strategyId, "plan imported", now);
-        auditLog.record(actor, AuditEvent.of("monitoring.strategy.imported", "strategy", strategyId, null)
-                .with("version", version)
-                .with("measures", measureIds.size()));
+        auditLog.record(
+                actor,
+                AuditEvent.of("monitoring.strategy.imported", "strategy", strategyId, null)
+                        .with("version", version)
+                        .with("measures", measureIds.size()));
         return new PlanDocument.Imported(strategyId, version, policies.size(), objectiveCount, measureIds.size());
     }
 
@@ -379,23 +561,33 @@ public class StrategyPlans {
     public StrategyView setWeights(Actor actor, UUID strategyId, int policyNumber, Map<String, BigDecimal> weights) {
         requireCoordinator(actor, "monitoring.weights.update");
         StrategyView strategy = load(strategyId).orElseThrow(ProblemException::notFound);
-        StrategyView.PolicyView policy = strategy.policies().stream().filter(p -> p.number() == policyNumber).findFirst()
+        StrategyView.PolicyView policy = strategy.policies().stream()
+                .filter(p -> p.number() == policyNumber)
+                .findFirst()
                 .orElseThrow(ProblemException::notFound);
-        Set<String> letters = policy.objectives().stream().map(StrategyView.ObjectiveView::letter).collect(Collectors.toSet());
+        Set<String> letters = policy.objectives().stream()
+                .map(StrategyView.ObjectiveView::letter)
+                .collect(Collectors.toSet());
         if (!weights.keySet().equals(letters)) {
-            throw ProblemException.validation(List.of(FieldProblem.of("weights", "monitoring.validation.weights-every-objective")));
+            throw ProblemException.validation(
+                    List.of(FieldProblem.of("weights", "monitoring.validation.weights-every-objective")));
         }
         BigDecimal sum = weights.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (sum.compareTo(BigDecimal.ONE) != 0 || weights.values().stream().anyMatch(w -> w.signum() < 0)) {
-            throw ProblemException.validation(List.of(FieldProblem.of("weights", "monitoring.validation.weights-sum", sum.toPlainString())));
+            throw ProblemException.validation(
+                    List.of(FieldProblem.of("weights", "monitoring.validation.weights-sum", sum.toPlainString())));
         }
         for (StrategyView.ObjectiveView objective : policy.objectives()) {
-            jdbc.sql("UPDATE strategy_objective SET weight = ? WHERE id = ?").params(Objects.requireNonNull(weights.get(objective.letter())), objective.id()).update();
+            jdbc.sql("UPDATE strategy_objective SET weight = ? WHERE id = ?")
+                    .params(Objects.requireNonNull(weights.get(objective.letter())), objective.id())
+                    .update();
         }
         int version = changed(actor, strategyId, "weights of policy " + policyNumber, clock.instant());
-        auditLog.record(actor, AuditEvent.of("monitoring.weights.updated", "strategy", strategyId, null)
-                .with("policy", policyNumber)
-                .with("version", version));
+        auditLog.record(
+                actor,
+                AuditEvent.of("monitoring.weights.updated", "strategy", strategyId, null)
+                        .with("policy", policyNumber)
+                        .with("version", version));
         return load(strategyId).orElseThrow();
     }
 
@@ -410,15 +602,30 @@ public class StrategyPlans {
             for (StrategyView.ObjectiveView objective : policy.objectives()) {
                 List<PlanDocument.Measure> measures = new ArrayList<>();
                 for (StrategyView.MeasureView m : objective.measures()) {
-                    measures.add(new PlanDocument.Measure(m.code(), m.textSq(), m.textEn(), shortName(m.responsibleId(), shortNames),
-                            m.contributingIds().stream().map(id -> shortName(id, shortNames)).filter(Objects::nonNull).toList(),
-                            m.budgetPlanned(), m.currency(), m.budgetSource(), m.firstYear(), m.lastYear(),
-                            m.indicators().stream().map(i -> new PlanDocument.Indicator(i.nameSq(), i.nameEn(), i.unit(),
-                                    i.baseline(), i.target(), i.liveFigure())).toList(),
-                            m.activities().stream().map(a -> new PlanDocument.Activity(a.textSq(), a.textEn())).toList()));
+                    measures.add(new PlanDocument.Measure(
+                            m.code(),
+                            m.textSq(),
+                            m.textEn(),
+                            shortName(m.responsibleId(), shortNames),
+                            m.contributingIds().stream()
+                                    .map(id -> shortName(id, shortNames))
+                                    .filter(Objects::nonNull)
+                                    .toList(),
+                            m.budgetPlanned(),
+                            m.currency(),
+                            m.budgetSource(),
+                            m.firstYear(),
+                            m.lastYear(),
+                            m.indicators().stream()
+                                    .map(i -> new PlanDocument.Indicator(
+                                            i.nameSq(), i.nameEn(), i.unit(), i.baseline(), i.target(), i.liveFigure()))
+                                    .toList(),
+                            m.activities().stream()
+                                    .map(a -> new PlanDocument.Activity(a.textSq(), a.textEn()))
+                                    .toList()));
                 }
-                objectives.add(new PlanDocument.Objective(objective.letter(), objective.textSq(), objective.textEn(),
-                        objective.weight(), measures));
+                objectives.add(new PlanDocument.Objective(
+                        objective.letter(), objective.textSq(), objective.textEn(), objective.weight(), measures));
             }
             policies.add(new PlanDocument.Policy(policy.number(), policy.goalSq(), policy.goalEn(), objectives));
         }
@@ -428,13 +635,25 @@ public class StrategyPlans {
         jdbc.sql("SELECT plan_year, measure_id FROM action_plan_measure WHERE strategy_id = ? ORDER BY plan_year")
                 .param(strategyId)
                 .query(rs -> {
-                    plans.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(codes.get(rs.getObject(2, UUID.class)));
+                    plans.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
+                            .add(codes.get(rs.getObject(2, UUID.class)));
                 });
         List<PlanDocument.ActionPlan> actionPlans = plans.entrySet().stream()
-                .map(e -> new PlanDocument.ActionPlan(e.getKey(), e.getValue().stream().sorted().toList()))
+                .map(e -> new PlanDocument.ActionPlan(
+                        e.getKey(), e.getValue().stream().sorted().toList()))
                 .toList();
-        return new PlanDocument(strategy.code(), strategy.titleSq(), strategy.titleEn(), strategy.firstYear(), strategy.lastYear(),
-                strategy.decision(), strategy.decisionDate(), strategy.principlesSq(), strategy.principlesEn(), policies, actionPlans);
+        return new PlanDocument(
+                strategy.code(),
+                strategy.titleSq(),
+                strategy.titleEn(),
+                strategy.firstYear(),
+                strategy.lastYear(),
+                strategy.decision(),
+                strategy.decisionDate(),
+                strategy.principlesSq(),
+                strategy.principlesEn(),
+                policies,
+                actionPlans);
     }
 
     /** The plan's measures as CSV: one row a measure with its policy, objective, weight, institution and budget. */
@@ -442,43 +661,74 @@ public class StrategyPlans {
     public String exportCsv(Actor actor, UUID strategyId) {
         StrategyView strategy = strategy(actor, strategyId);
         Map<UUID, String> shortNames = new HashMap<>();
-        StringBuilder csv = new StringBuilder("policy,objective,weight,measure,text_sq,text_en,responsible,contributing,budget_planned,currency,first_year,last_year\n");
+        StringBuilder csv = new StringBuilder(
+                "policy,objective,weight,measure,text_sq,text_en,responsible,contributing,budget_planned,currency,first_year,last_year\n");
         for (StrategyView.PolicyView policy : strategy.policies()) {
             for (StrategyView.ObjectiveView objective : policy.objectives()) {
                 for (StrategyView.MeasureView m : objective.measures()) {
-                    csv.append(policy.number()).append(',').append(objective.letter()).append(',')
-                            .append(objective.weight().toPlainString()).append(',').append(cell(m.code())).append(',')
-                            .append(cell(m.textSq())).append(',').append(cell(m.textEn())).append(',')
-                            .append(cell(Objects.requireNonNullElse(shortName(m.responsibleId(), shortNames), ""))).append(',')
-                            .append(cell(m.contributingIds().stream().map(id -> shortName(id, shortNames)).filter(Objects::nonNull)
-                                    .collect(Collectors.joining(" ")))).append(',')
-                            .append(m.budgetPlanned() == null ? "" : m.budgetPlanned().toPlainString()).append(',')
-                            .append(Objects.requireNonNullElse(m.currency(), "")).append(',')
-                            .append(m.firstYear() == null ? "" : m.firstYear()).append(',')
-                            .append(m.lastYear() == null ? "" : m.lastYear()).append('\n');
+                    csv.append(policy.number())
+                            .append(',')
+                            .append(objective.letter())
+                            .append(',')
+                            .append(objective.weight().toPlainString())
+                            .append(',')
+                            .append(cell(m.code()))
+                            .append(',')
+                            .append(cell(m.textSq()))
+                            .append(',')
+                            .append(cell(m.textEn()))
+                            .append(',')
+                            .append(cell(Objects.requireNonNullElse(shortName(m.responsibleId(), shortNames), "")))
+                            .append(',')
+                            .append(cell(m.contributingIds().stream()
+                                    .map(id -> shortName(id, shortNames))
+                                    .filter(Objects::nonNull)
+                                    .collect(Collectors.joining(" "))))
+                            .append(',')
+                            .append(
+                                    m.budgetPlanned() == null
+                                            ? ""
+                                            : m.budgetPlanned().toPlainString())
+                            .append(',')
+                            .append(Objects.requireNonNullElse(m.currency(), ""))
+                            .append(',')
+                            .append(m.firstYear() == null ? "" : m.firstYear())
+                            .append(',')
+                            .append(m.lastYear() == null ? "" : m.lastYear())
+                            .append('\n');
                 }
             }
         }
         return csv.toString();
     }
 
-    public record ChangeView(int version, Instant at, @Nullable UUID actorId, String what) {}
+    public record ChangeView(
+            int version, Instant at, @Nullable UUID actorId, String what) {}
 
     @Transactional(readOnly = true)
     @SuppressWarnings("NullAway") // at is never null
     public List<ChangeView> history(Actor actor, UUID strategyId) {
         requireReader(actor, "monitoring.strategy.history");
-        return jdbc.sql("SELECT version, at, actor_id, what FROM strategy_change WHERE strategy_id = ? ORDER BY version DESC")
+        return jdbc.sql(
+                        "SELECT version, at, actor_id, what FROM strategy_change WHERE strategy_id = ? ORDER BY version DESC")
                 .param(strategyId)
-                .query((rs, n) -> new ChangeView(rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                        rs.getObject(3, UUID.class), rs.getString(4)))
+                .query((rs, n) -> new ChangeView(
+                        rs.getInt(1),
+                        rs.getObject(2, OffsetDateTime.class).toInstant(),
+                        rs.getObject(3, UUID.class),
+                        rs.getString(4)))
                 .list();
     }
 
     @SuppressWarnings("NullAway") // SQL NULL is a value here
     private int changed(Actor actor, UUID strategyId, String what, Instant now) {
-        jdbc.sql("UPDATE strategy SET version = version + 1, updated_at = ? WHERE id = ?").params(utc(now), strategyId).update();
-        Integer version = jdbc.sql("SELECT version FROM strategy WHERE id = ?").param(strategyId).query(Integer.class).single();
+        jdbc.sql("UPDATE strategy SET version = version + 1, updated_at = ? WHERE id = ?")
+                .params(utc(now), strategyId)
+                .update();
+        Integer version = jdbc.sql("SELECT version FROM strategy WHERE id = ?")
+                .param(strategyId)
+                .query(Integer.class)
+                .single();
         int v = version == null ? 0 : version;
         jdbc.sql("INSERT INTO strategy_change (id, strategy_id, version, at, actor_id, what) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(UUID.randomUUID(), strategyId, v, utc(now), actor.userId(), what)
@@ -486,9 +736,15 @@ public class StrategyPlans {
         return v;
     }
 
-    private UUID upsert(String find, List<Object> findParams, String insert, java.util.function.Function<UUID, List<Object>> insertParams,
-            String update, java.util.function.Function<UUID, List<Object>> updateParams) {
-        Optional<UUID> existing = jdbc.sql(find).params(findParams).query(UUID.class).optional();
+    private UUID upsert(
+            String find,
+            List<Object> findParams,
+            String insert,
+            java.util.function.Function<UUID, List<Object>> insertParams,
+            String update,
+            java.util.function.Function<UUID, List<Object>> updateParams) {
+        Optional<UUID> existing =
+                jdbc.sql(find).params(findParams).query(UUID.class).optional();
         if (existing.isPresent()) {
             jdbc.sql(update).params(updateParams.apply(existing.get())).update();
             return existing.get();
@@ -498,7 +754,8 @@ public class StrategyPlans {
         return id;
     }
 
-    private void institution(@Nullable String shortName, String field, Map<String, UUID> found, List<FieldProblem> problems) {
+    private void institution(
+            @Nullable String shortName, String field, Map<String, UUID> found, List<FieldProblem> problems) {
         if (shortName == null || shortName.isBlank()) {
             return;
         }
@@ -518,15 +775,20 @@ public class StrategyPlans {
         if (id == null) {
             return null;
         }
-        return cache.computeIfAbsent(id, k -> directory.find(k).map(OrganisationView::shortName).orElse(k.toString()));
+        return cache.computeIfAbsent(
+                id, k -> directory.find(k).map(OrganisationView::shortName).orElse(k.toString()));
     }
 
     private static List<UUID> ids(@Nullable String text) {
-        return text == null || text.isBlank() ? List.of() : Arrays.stream(text.trim().split(" ")).map(UUID::fromString).toList();
+        return text == null || text.isBlank()
+                ? List.of()
+                : Arrays.stream(text.trim().split(" ")).map(UUID::fromString).toList();
     }
 
     private static String cell(String value) {
-        return value.contains(",") || value.contains("\"") || value.contains("\n") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+        return value.contains(",") || value.contains("\"") || value.contains("\n")
+                ? "\"" + value.replace("\"", "\"\"") + "\""
+                : value;
     }
 
     static String text(@Nullable String value, String field, int max, List<FieldProblem> problems) {

@@ -31,7 +31,10 @@ public record StrategyView(
     }
 
     public List<MeasureView> measures() {
-        return policies.stream().flatMap(p -> p.objectives().stream()).flatMap(o -> o.measures().stream()).toList();
+        return policies.stream()
+                .flatMap(p -> p.objectives().stream())
+                .flatMap(o -> o.measures().stream())
+                .toList();
     }
 
     public record PolicyView(UUID id, int number, String goalSq, String goalEn, List<ObjectiveView> objectives) {
@@ -44,7 +47,13 @@ public record StrategyView(
         }
     }
 
-    public record ObjectiveView(UUID id, UUID policyId, String letter, String textSq, String textEn, BigDecimal weight,
+    public record ObjectiveView(
+            UUID id,
+            UUID policyId,
+            String letter,
+            String textSq,
+            String textEn,
+            BigDecimal weight,
             List<MeasureView> measures) {
         public ObjectiveView {
             measures = List.copyOf(measures);
@@ -81,8 +90,14 @@ public record StrategyView(
         }
     }
 
-    public record IndicatorView(UUID id, String nameSq, String nameEn, String unit, @Nullable BigDecimal baseline,
-            @Nullable BigDecimal target, @Nullable String liveFigure) {}
+    public record IndicatorView(
+            UUID id,
+            String nameSq,
+            String nameEn,
+            String unit,
+            @Nullable BigDecimal baseline,
+            @Nullable BigDecimal target,
+            @Nullable String liveFigure) {}
 
     public record ActivityView(UUID id, String textSq, String textEn) {}
 }

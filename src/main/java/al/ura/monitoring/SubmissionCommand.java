@@ -15,5 +15,6 @@ public record SubmissionCommand(
         @Nullable String forecast,
         @Nullable List<String> evidenceLinks) {
 
-    public record ActivityCommand(@Nullable LocalDate doneOn, @Nullable String description) {}
+    public record ActivityCommand(
+            @Nullable LocalDate doneOn, @Nullable String description) {}
 }

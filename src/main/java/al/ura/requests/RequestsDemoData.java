@@ -150,10 +150,36 @@ class RequestsDemoData implements DemoLoader {
         RequestAccess access = new RequestAccess(repository, auditLog, clock);
         RequestAttachments attachments = new RequestAttachments(jdbc, files, access, auditLog, clock);
         CanonicalForms canonical = new CanonicalForms(json);
-        LegalRequests requests = new LegalRequests(repository, access, directory, catalogue, contacts, legal, signing,
-                canonical, attachments, webhooks, properties, auditLog, recentOnly, jdbc, clock, zone);
-        ProviderDesk desk = new ProviderDesk(repository, access, requests, attachments, canonical, signing, legal,
-                directory, auditLog, recentOnly, jdbc, clock);
+        LegalRequests requests = new LegalRequests(
+                repository,
+                access,
+                directory,
+                catalogue,
+                contacts,
+                legal,
+                signing,
+                canonical,
+                attachments,
+                webhooks,
+                properties,
+                auditLog,
+                recentOnly,
+                jdbc,
+                clock,
+                zone);
+        ProviderDesk desk = new ProviderDesk(
+                repository,
+                access,
+                requests,
+                attachments,
+                canonical,
+                signing,
+                legal,
+                directory,
+                auditLog,
+                recentOnly,
+                jdbc,
+                clock);
         Preservations preservations =
                 new Preservations(repository, access, legal, directory, webhooks, auditLog, recentOnly, clock);
         OralEmergencies oral = new OralEmergencies(jdbc, directory, access, properties, auditLog, recentOnly, clock);
@@ -166,11 +192,13 @@ class RequestsDemoData implements DemoLoader {
         if (!demoEnabled) {
             throw new IllegalStateException("demo data is loaded in demo mode only");
         }
-        Long existing = jdbc.sql("SELECT COUNT(*) FROM legal_request").query(Long.class).single();
+        Long existing =
+                jdbc.sql("SELECT COUNT(*) FROM legal_request").query(Long.class).single();
         if (existing != null && existing > 0) {
             return;
         }
-        Actor operator = new Actor(Actor.Kind.SYSTEM, null, null, "demo-loader", Set.of(RequestPermissions.CATALOGUE), null);
+        Actor operator =
+                new Actor(Actor.Kind.SYSTEM, null, null, "demo-loader", Set.of(RequestPermissions.CATALOGUE), null);
         transaction.executeWithoutResult(status -> {
             // Demo settings only: the operator sets each country's real treaty status.
             legal.configure(operator, new TreatyCountry("AL", true, 90, 90, 1));
@@ -189,7 +217,9 @@ class RequestsDemoData implements DemoLoader {
         for (String shortName : List.of("NETDRITA", "RETEHOST", "FJALA", "EMRAT-AL", "STREAMLY")) {
             directory.findByShortName(shortName).ifPresent(org -> providers.add(provider(org)));
         }
-        if (requesters.stream().anyMatch(s -> s.officers().isEmpty() || s.authorisers().isEmpty()) || providers.isEmpty()) {
+        if (requesters.stream()
+                        .anyMatch(s -> s.officers().isEmpty() || s.authorisers().isEmpty())
+                || providers.isEmpty()) {
             return;
         }
         DemoClock clock = new DemoClock(realClock.instant());
@@ -201,7 +231,8 @@ class RequestsDemoData implements DemoLoader {
             // The year's requests, and in its last three weeks one in each state a queue holds.
             int recent = i - (count - RECENT.length);
             double daysAgo = recent >= 0 ? 22.0 - 2 * recent : 360.0 - i * (335.0 / (count - RECENT.length));
-            Instant at = now.minus(Duration.ofMinutes((long) (daysAgo * 24 * 60))).plus(Duration.ofMinutes(random.nextInt(600)));
+            Instant at = now.minus(Duration.ofMinutes((long) (daysAgo * 24 * 60)))
+                    .plus(Duration.ofMinutes(random.nextInt(600)));
             // Each story draws from its own seed, so one story's turns never change another's.
             Random story = new Random(2026L * 1000 + i);
             Outcome outcome = recent >= 0 ? RECENT[recent] : FIXED.getOrDefault(i, outcome(story, daysAgo));
@@ -218,17 +249,36 @@ class RequestsDemoData implements DemoLoader {
                 transaction.executeWithoutResult(status -> play(graph, story, n, at, side, provider, chosen, now));
             } catch (RuntimeException refused) {
                 // One story the directory cannot carry (a provider without a fitting service) must not stop the demo.
-                log.warn("Demo request {} ({}) to {} was not loaded: {}", n, chosen, provider.org().shortName(),
+                log.warn(
+                        "Demo request {} ({}) to {} was not loaded: {}",
+                        n,
+                        chosen,
+                        provider.org().shortName(),
                         refused.getClass().getSimpleName());
             }
         }
-        transaction.executeWithoutResult(status -> emergencies(graph, random, requesters.get(0), providers.get(0), now));
+        transaction.executeWithoutResult(
+                status -> emergencies(graph, random, requesters.get(0), providers.get(0), now));
     }
 
     private enum Outcome {
-        DRAFT, AWAITING, SUBMITTED, RECEIVED, ACKNOWLEDGED, CLARIFICATION, IN_PROGRESS,
-        FULL, PART, REFUSED, IMPOSSIBLE, WITHDRAWN, CLARIFIED_FULL,
-        PRESERVED_CONVERTED, PRESERVED_RELEASED, PRESERVED_LAPSED, PRESERVED_EXTENDED
+        DRAFT,
+        AWAITING,
+        SUBMITTED,
+        RECEIVED,
+        ACKNOWLEDGED,
+        CLARIFICATION,
+        IN_PROGRESS,
+        FULL,
+        PART,
+        REFUSED,
+        IMPOSSIBLE,
+        WITHDRAWN,
+        CLARIFIED_FULL,
+        PRESERVED_CONVERTED,
+        PRESERVED_RELEASED,
+        PRESERVED_LAPSED,
+        PRESERVED_EXTENDED
     }
 
     /** Stories told whatever the dice say, so that the demo always holds each preservation's end. */
@@ -243,8 +293,17 @@ class RequestsDemoData implements DemoLoader {
             64, Outcome.CLARIFIED_FULL);
 
     private static final Outcome[] RECENT = {
-        Outcome.REFUSED, Outcome.IMPOSSIBLE, Outcome.PART, Outcome.FULL, Outcome.IN_PROGRESS, Outcome.CLARIFICATION,
-        Outcome.ACKNOWLEDGED, Outcome.RECEIVED, Outcome.SUBMITTED, Outcome.AWAITING, Outcome.DRAFT
+        Outcome.REFUSED,
+        Outcome.IMPOSSIBLE,
+        Outcome.PART,
+        Outcome.FULL,
+        Outcome.IN_PROGRESS,
+        Outcome.CLARIFICATION,
+        Outcome.ACKNOWLEDGED,
+        Outcome.RECEIVED,
+        Outcome.SUBMITTED,
+        Outcome.AWAITING,
+        Outcome.DRAFT
     };
 
     private static Outcome outcome(Random random, double daysAgo) {
@@ -273,43 +332,64 @@ class RequestsDemoData implements DemoLoader {
     private record Provider(OrganisationView org, List<Actor> staff, List<ProviderServiceView> services) {}
 
     private Side requester(OrganisationView org) {
-        return new Side(org, actors(org, RequestPermissions.DRAFT, RequestsConfiguration.OFFICER, true),
+        return new Side(
+                org,
+                actors(org, RequestPermissions.DRAFT, RequestsConfiguration.OFFICER, true),
                 actors(org, RequestPermissions.AUTHORISE, RequestsConfiguration.AUTHORISER, false));
     }
 
     private Provider provider(OrganisationView org) {
-        return new Provider(org, actors(org, RequestPermissions.HANDLE, RequestsConfiguration.COMPLIANCE_OFFICER, false),
+        return new Provider(
+                org,
+                actors(org, RequestPermissions.HANDLE, RequestsConfiguration.COMPLIANCE_OFFICER, false),
                 catalogue.servicesOf(org.id()));
     }
 
     /** The demo people of an organisation holding a permission, as actors with the role's permissions. */
     private List<Actor> actors(OrganisationView org, String permission, String role, boolean excludeAuthorisers) {
         List<UUID> ids = people.holding(org.id(), permission);
-        List<UUID> authorisers = excludeAuthorisers ? people.holding(org.id(), RequestPermissions.AUTHORISE) : List.of();
+        List<UUID> authorisers =
+                excludeAuthorisers ? people.holding(org.id(), RequestPermissions.AUTHORISE) : List.of();
         Map<UUID, String> display = names.displayNames(ids);
         Set<String> permissions = roles.find(role).map(r -> r.permissions()).orElse(Set.of(permission));
         return ids.stream()
                 .filter(id -> !authorisers.contains(id))
                 .sorted()
-                .map(id -> new Actor(Actor.Kind.USER, id, org.id(), display.getOrDefault(id, "demo"), permissions, null))
+                .map(id ->
+                        new Actor(Actor.Kind.USER, id, org.id(), display.getOrDefault(id, "demo"), permissions, null))
                 .toList();
     }
 
-    private void play(Graph g, Random random, int n, Instant at, Side side, Provider provider, Outcome outcome, Instant now) {
+    private void play(
+            Graph g, Random random, int n, Instant at, Side side, Provider provider, Outcome outcome, Instant now) {
         Actor officer = side.officers().get(n % side.officers().size());
         Actor authoriser = side.authorisers().getFirst();
         boolean preservation = outcome.name().startsWith("PRESERVED");
         boolean emergency = !preservation && random.nextInt(100) < 4;
-        Optional<Built> built = build(random, n, side.org(), provider, preservation
-                ? RequestType.PRESERVATION
-                : emergency ? RequestType.EMERGENCY_DISCLOSURE : RequestType.DISCLOSURE, at, null, null, random.nextInt(UNITS.length));
+        Optional<Built> built = build(
+                random,
+                n,
+                side.org(),
+                provider,
+                preservation
+                        ? RequestType.PRESERVATION
+                        : emergency ? RequestType.EMERGENCY_DISCLOSURE : RequestType.DISCLOSURE,
+                at,
+                null,
+                null,
+                random.nextInt(UNITS.length));
         if (built.isEmpty()) {
             return;
         }
         g.clock().set(at);
         RequestView draft = g.requests().createDraft(officer, built.get().command());
         if (built.get().needsOrder()) {
-            g.attachments().attach(officer, draft.id(), new ByteArrayInputStream(order(draft.reference())), "urdher-fiktiv.txt");
+            g.attachments()
+                    .attach(
+                            officer,
+                            draft.id(),
+                            new ByteArrayInputStream(order(draft.reference())),
+                            "urdher-fiktiv.txt");
         }
         if (outcome == Outcome.DRAFT) {
             return;
@@ -326,7 +406,8 @@ class RequestsDemoData implements DemoLoader {
             return;
         }
         Actor compliance = provider.staff().get(n % provider.staff().size());
-        Duration ackAfter = emergency ? Duration.ofMinutes(10 + random.nextInt(40)) : Duration.ofHours(1 + random.nextInt(40));
+        Duration ackAfter =
+                emergency ? Duration.ofMinutes(10 + random.nextInt(40)) : Duration.ofHours(1 + random.nextInt(40));
         advance(g, ackAfter, now);
         g.requests().read(compliance, request.id());
         if (outcome == Outcome.RECEIVED) {
@@ -338,13 +419,17 @@ class RequestsDemoData implements DemoLoader {
         }
         if (outcome == Outcome.CLARIFICATION || outcome == Outcome.CLARIFIED_FULL) {
             advance(g, Duration.ofHours(2 + random.nextInt(20)), now);
-            g.desk().askClarification(compliance, request.id(),
-                    "Ju lutem konfirmoni zonën kohore dhe nëse kërkohet edhe adresa e faturimit (demo).");
+            g.desk()
+                    .askClarification(
+                            compliance,
+                            request.id(),
+                            "Ju lutem konfirmoni zonën kohore dhe nëse kërkohet edhe adresa e faturimit (demo).");
             if (outcome == Outcome.CLARIFICATION) {
                 return;
             }
             advance(g, Duration.ofHours(1 + random.nextInt(10)), now);
-            g.requests().clarify(officer, request.id(), "Koha është në UTC+01:00; nuk kërkohet adresa e faturimit (demo).");
+            g.requests()
+                    .clarify(officer, request.id(), "Koha është në UTC+01:00; nuk kërkohet adresa e faturimit (demo).");
         }
         if (outcome == Outcome.WITHDRAWN) {
             advance(g, Duration.ofHours(5 + random.nextInt(48)), now);
@@ -355,24 +440,54 @@ class RequestsDemoData implements DemoLoader {
         if (outcome == Outcome.IN_PROGRESS) {
             return;
         }
-        Duration work = emergency ? Duration.ofMinutes(60 + random.nextInt(300)) : Duration.ofHours(20 + random.nextInt(260));
+        Duration work =
+                emergency ? Duration.ofMinutes(60 + random.nextInt(300)) : Duration.ofHours(20 + random.nextInt(260));
         if (!advance(g, work, now)) {
             return;
         }
         RequestView current = g.requests().read(compliance, request.id());
         switch (outcome) {
-            case REFUSED -> g.desk().refuse(compliance, request.id(), new ProviderDesk.RefusalCommand(false,
-                    new RefusalReason[] {RefusalReason.TOO_BROAD, RefusalReason.INSUFFICIENT_LEGAL_BASIS,
-                        RefusalReason.NOT_OUR_SERVICE_OR_CUSTOMER, RefusalReason.INCOMPLETE_OR_ERRONEOUS}[random.nextInt(4)],
-                    "Kërkesa nuk mund të përmbushet siç është formuluar; shihni shpjegimin në koment (demo)."));
-            case IMPOSSIBLE -> g.desk().refuse(compliance, request.id(), new ProviderDesk.RefusalCommand(true,
-                    random.nextBoolean() ? RefusalReason.NO_LONGER_RETAINED : RefusalReason.DATA_DOES_NOT_EXIST,
-                    "Të dhënat për këtë periudhë nuk ruhen më sipas politikës sonë të ruajtjes (demo)."));
-            case PART -> g.desk().answer(compliance, request.id(), new ProviderDesk.AnswerCommand(false,
-                    "Gjetëm vetëm një pjesë të periudhës; pjesa tjetër ishte jashtë afatit të ruajtjes (demo).",
-                    items(current, random, true)));
-            default -> g.desk().answer(compliance, request.id(), new ProviderDesk.AnswerCommand(true, null,
-                    items(current, random, false)));
+            case REFUSED ->
+                g.desk()
+                        .refuse(
+                                compliance,
+                                request.id(),
+                                new ProviderDesk.RefusalCommand(
+                                        false,
+                                        new RefusalReason[] {
+                                                    RefusalReason.TOO_BROAD,
+                                                    RefusalReason.INSUFFICIENT_LEGAL_BASIS,
+                                                    RefusalReason.NOT_OUR_SERVICE_OR_CUSTOMER,
+                                                    RefusalReason.INCOMPLETE_OR_ERRONEOUS
+                                                }
+                                                [random.nextInt(4)],
+                                        "Kërkesa nuk mund të përmbushet siç është formuluar; shihni shpjegimin në koment (demo)."));
+            case IMPOSSIBLE ->
+                g.desk()
+                        .refuse(
+                                compliance,
+                                request.id(),
+                                new ProviderDesk.RefusalCommand(
+                                        true,
+                                        random.nextBoolean()
+                                                ? RefusalReason.NO_LONGER_RETAINED
+                                                : RefusalReason.DATA_DOES_NOT_EXIST,
+                                        "Të dhënat për këtë periudhë nuk ruhen më sipas politikës sonë të ruajtjes (demo)."));
+            case PART ->
+                g.desk()
+                        .answer(
+                                compliance,
+                                request.id(),
+                                new ProviderDesk.AnswerCommand(
+                                        false,
+                                        "Gjetëm vetëm një pjesë të periudhës; pjesa tjetër ishte jashtë afatit të ruajtjes (demo).",
+                                        items(current, random, true)));
+            default ->
+                g.desk()
+                        .answer(
+                                compliance,
+                                request.id(),
+                                new ProviderDesk.AnswerCommand(true, null, items(current, random, false)));
         }
         if (preservation) {
             preservationAfter(g, random, n, side, provider, officer, authoriser, compliance, request, outcome, now);
@@ -383,25 +498,50 @@ class RequestsDemoData implements DemoLoader {
                 && random.nextInt(100) < 85) {
             g.requests().close(officer, request.id());
             if (random.nextInt(100) < 40) {
-                g.conversation().feedback(officer, request.id(), new RequestConversation.FeedbackCommand(
-                        3 + random.nextInt(3), "Përgjigje e qartë dhe brenda afatit (demo)."));
+                g.conversation()
+                        .feedback(
+                                officer,
+                                request.id(),
+                                new RequestConversation.FeedbackCommand(
+                                        3 + random.nextInt(3), "Përgjigje e qartë dhe brenda afatit (demo)."));
             }
             if (random.nextInt(100) < 25) {
-                g.conversation().feedback(compliance, request.id(), new RequestConversation.FeedbackCommand(
-                        3 + random.nextInt(3), "Kërkesë e saktë, me identifikues të plotë (demo)."));
+                g.conversation()
+                        .feedback(
+                                compliance,
+                                request.id(),
+                                new RequestConversation.FeedbackCommand(
+                                        3 + random.nextInt(3), "Kërkesë e saktë, me identifikues të plotë (demo)."));
             }
         }
         if (random.nextInt(100) < 10 && advance(g, Duration.ofDays(2), now)) {
-            var claim = g.conversation().claim(compliance, request.id(), new RequestConversation.CostClaimCommand(
-                    new java.math.BigDecimal("4500.00"), "ALL", "Kosto e nxjerrjes së të dhënave nga arkiva (demo)."));
+            var claim = g.conversation()
+                    .claim(
+                            compliance,
+                            request.id(),
+                            new RequestConversation.CostClaimCommand(
+                                    new java.math.BigDecimal("4500.00"),
+                                    "ALL",
+                                    "Kosto e nxjerrjes së të dhënave nga arkiva (demo)."));
             if (advance(g, Duration.ofDays(3), now)) {
-                g.conversation().decide(authoriser, request.id(), claim.id(), new RequestConversation.CostDecision(true, null));
+                g.conversation()
+                        .decide(authoriser, request.id(), claim.id(), new RequestConversation.CostDecision(true, null));
             }
         }
     }
 
-    private void preservationAfter(Graph g, Random random, int n, Side side, Provider provider, Actor officer,
-            Actor authoriser, Actor compliance, RequestView preservation, Outcome outcome, Instant now) {
+    private void preservationAfter(
+            Graph g,
+            Random random,
+            int n,
+            Side side,
+            Provider provider,
+            Actor officer,
+            Actor authoriser,
+            Actor compliance,
+            RequestView preservation,
+            Outcome outcome,
+            Instant now) {
         switch (outcome) {
             case PRESERVED_RELEASED -> {
                 if (advance(g, Duration.ofDays(20 + random.nextInt(40)), now)) {
@@ -426,15 +566,28 @@ class RequestsDemoData implements DemoLoader {
                     return;
                 }
                 RequestView kept = g.requests().read(officer, preservation.id());
-                Optional<Built> built = build(random, n + 1000, side.org(), provider, RequestType.DISCLOSURE_AFTER_PRESERVATION,
-                        g.clock().instant(), kept, preservation.id(), 0);
+                Optional<Built> built = build(
+                        random,
+                        n + 1000,
+                        side.org(),
+                        provider,
+                        RequestType.DISCLOSURE_AFTER_PRESERVATION,
+                        g.clock().instant(),
+                        kept,
+                        preservation.id(),
+                        0);
                 if (built.isEmpty()) {
                     return;
                 }
-                RequestView disclosure = g.requests().createDraft(officer, built.get().command());
+                RequestView disclosure =
+                        g.requests().createDraft(officer, built.get().command());
                 if (built.get().needsOrder()) {
-                    g.attachments().attach(officer, disclosure.id(), new ByteArrayInputStream(order(disclosure.reference())),
-                            "urdher-fiktiv.txt");
+                    g.attachments()
+                            .attach(
+                                    officer,
+                                    disclosure.id(),
+                                    new ByteArrayInputStream(order(disclosure.reference())),
+                                    "urdher-fiktiv.txt");
                 }
                 g.requests().submitForAuthorisation(officer, disclosure.id());
                 advance(g, Duration.ofHours(2), now);
@@ -444,7 +597,11 @@ class RequestsDemoData implements DemoLoader {
                 }
                 RequestView received = g.requests().read(compliance, disclosure.id());
                 g.desk().acknowledge(compliance, disclosure.id());
-                g.desk().answer(compliance, disclosure.id(), new ProviderDesk.AnswerCommand(true, null, items(received, random, false)));
+                g.desk()
+                        .answer(
+                                compliance,
+                                disclosure.id(),
+                                new ProviderDesk.AnswerCommand(true, null, items(received, random, false)));
             }
             default -> {}
         }
@@ -456,22 +613,53 @@ class RequestsDemoData implements DemoLoader {
         Actor authoriser = side.authorisers().getFirst();
         Instant called = now.minus(Duration.ofDays(12)).plus(Duration.ofHours(1));
         g.clock().set(called.plusSeconds(120));
-        OralEmergencies.OralView oral = g.oral().log(officer, new OralEmergencies.OralCommand(provider.org().id(),
-                called.atOffset(ZoneOffset.ofHours(1)).toString(), "Ilir Hetuesi (demo)", "Desku 24/7 i " + provider.org().shortName(),
-                "Kush përdorte adresën IP të një llogarie që kanosi vetëvrasje sonte (demo).", UNITS[0]));
-        Optional<Built> built = build(random, 5001, side.org(), provider, RequestType.EMERGENCY_DISCLOSURE, called, null, null, 0);
+        OralEmergencies.OralView oral = g.oral()
+                .log(
+                        officer,
+                        new OralEmergencies.OralCommand(
+                                provider.org().id(),
+                                called.atOffset(ZoneOffset.ofHours(1)).toString(),
+                                "Ilir Hetuesi (demo)",
+                                "Desku 24/7 i " + provider.org().shortName(),
+                                "Kush përdorte adresën IP të një llogarie që kanosi vetëvrasje sonte (demo).",
+                                UNITS[0]));
+        Optional<Built> built =
+                build(random, 5001, side.org(), provider, RequestType.EMERGENCY_DISCLOSURE, called, null, null, 0);
         if (built.isPresent()) {
             DraftCommand command = built.get().command();
-            DraftCommand written = new DraftCommand(command.type(), command.fileNumber(), command.requestingUnit(),
-                    command.officerName(), command.officerPhone(), command.officerEmail(), command.legalProvisionId(),
-                    command.legalBasisNote(), command.providerId(), command.serviceId(), command.identifiers(),
-                    command.offence(), command.summary(), command.relevance(), Priority.CRITICAL, true,
-                    "Kërcënim i menjëhershëm për jetën e një personi, i njoftuar me telefon (demo).", true, null, null, null,
-                    oral.id(), false);
+            DraftCommand written = new DraftCommand(
+                    command.type(),
+                    command.fileNumber(),
+                    command.requestingUnit(),
+                    command.officerName(),
+                    command.officerPhone(),
+                    command.officerEmail(),
+                    command.legalProvisionId(),
+                    command.legalBasisNote(),
+                    command.providerId(),
+                    command.serviceId(),
+                    command.identifiers(),
+                    command.offence(),
+                    command.summary(),
+                    command.relevance(),
+                    Priority.CRITICAL,
+                    true,
+                    "Kërcënim i menjëhershëm për jetën e një personi, i njoftuar me telefon (demo).",
+                    true,
+                    null,
+                    null,
+                    null,
+                    oral.id(),
+                    false);
             g.clock().set(called.plus(Duration.ofMinutes(40)));
             RequestView draft = g.requests().createDraft(officer, written);
             if (built.get().needsOrder()) {
-                g.attachments().attach(officer, draft.id(), new ByteArrayInputStream(order(draft.reference())), "urdher-fiktiv.txt");
+                g.attachments()
+                        .attach(
+                                officer,
+                                draft.id(),
+                                new ByteArrayInputStream(order(draft.reference())),
+                                "urdher-fiktiv.txt");
             }
             g.requests().submitForAuthorisation(officer, draft.id());
             g.clock().set(called.plus(Duration.ofMinutes(50)));
@@ -479,8 +667,16 @@ class RequestsDemoData implements DemoLoader {
         }
         Instant second = now.minus(Duration.ofDays(5));
         g.clock().set(second);
-        g.oral().log(officer, new OralEmergencies.OralCommand(provider.org().id(), second.toString(), "Jonida Krimet (demo)",
-                "Desku 24/7 i " + provider.org().shortName(), "Ruajtje urgjente e të dhënave të një llogarie (demo).", UNITS[1]));
+        g.oral()
+                .log(
+                        officer,
+                        new OralEmergencies.OralCommand(
+                                provider.org().id(),
+                                second.toString(),
+                                "Jonida Krimet (demo)",
+                                "Desku 24/7 i " + provider.org().shortName(),
+                                "Ruajtje urgjente e të dhënave të një llogarie (demo).",
+                                UNITS[1]));
         g.clock().set(second.plus(properties.writtenFollowUp()).plusSeconds(60));
         g.oral().escalateOverdue();
     }
@@ -498,8 +694,16 @@ class RequestsDemoData implements DemoLoader {
     private record Built(DraftCommand command, boolean needsOrder) {}
 
     /** A valid request to the provider for data one of its services declares, as an officer would write it. */
-    private Optional<Built> build(Random random, int n, OrganisationView requester, Provider provider, RequestType type,
-            Instant at, @Nullable RequestView following, @Nullable UUID preservationId, int unit) {
+    private Optional<Built> build(
+            Random random,
+            int n,
+            OrganisationView requester,
+            Provider provider,
+            RequestType type,
+            Instant at,
+            @Nullable RequestView following,
+            @Nullable UUID preservationId,
+            int unit) {
         List<ProviderServiceView.Offering> usable = new ArrayList<>();
         ProviderServiceView service = null;
         boolean foreign = !provider.org().country().equals(requester.country());
@@ -507,7 +711,8 @@ class RequestsDemoData implements DemoLoader {
             List<ProviderServiceView.Offering> offerings = candidate.offerings().stream()
                     .filter(o -> o.legalProcess() != LegalProcess.MUTUAL_LEGAL_ASSISTANCE)
                     .filter(o -> !foreign || o.item().category() == DataCategory.SUBSCRIBER_INFORMATION)
-                    .filter(o -> type != RequestType.EMERGENCY_DISCLOSURE || o.legalProcess() == LegalProcess.AUTHORITY_REQUEST)
+                    .filter(o -> type != RequestType.EMERGENCY_DISCLOSURE
+                            || o.legalProcess() == LegalProcess.AUTHORITY_REQUEST)
                     .toList();
             if (!offerings.isEmpty() && (service == null || random.nextBoolean())) {
                 service = candidate;
@@ -521,9 +726,18 @@ class RequestsDemoData implements DemoLoader {
         boolean needsOrder = offering.legalProcess() != LegalProcess.AUTHORITY_REQUEST;
         List<DraftCommand.IdentifierCommand> identifiers = new ArrayList<>();
         if (following != null) {
-            following.identifiers().forEach(i -> identifiers.add(new DraftCommand.IdentifierCommand(i.kind(), i.value(),
-                    i.sourcePort(), i.observedAt() == null ? null : i.observedAt().toString(), null, i.category(), i.items(),
-                    String.valueOf(i.from()), String.valueOf(i.to()))));
+            following
+                    .identifiers()
+                    .forEach(i -> identifiers.add(new DraftCommand.IdentifierCommand(
+                            i.kind(),
+                            i.value(),
+                            i.sourcePort(),
+                            i.observedAt() == null ? null : i.observedAt().toString(),
+                            null,
+                            i.category(),
+                            i.items(),
+                            String.valueOf(i.from()),
+                            String.valueOf(i.to()))));
             needsOrder = true;
         } else {
             identifiers.add(identifier(random, n, provider, service, offering, at));
@@ -531,44 +745,55 @@ class RequestsDemoData implements DemoLoader {
         String domain = requester.officialDomains().getFirst();
         UUID provision = type == RequestType.PRESERVATION
                 ? UUID.fromString("6a1f3c7e-0a01-4d6e-9a01-000000000003")
-                : foreign ? UUID.fromString("6a1f3c7e-0a01-4d6e-9a01-000000000006")
-                : UUID.fromString("6a1f3c7e-0a01-4d6e-9a01-000000000001");
+                : foreign
+                        ? UUID.fromString("6a1f3c7e-0a01-4d6e-9a01-000000000006")
+                        : UUID.fromString("6a1f3c7e-0a01-4d6e-9a01-000000000001");
         boolean emergency = type == RequestType.EMERGENCY_DISCLOSURE;
         Priority priority = emergency ? Priority.CRITICAL : Priority.values()[1 + random.nextInt(3)];
         String offence = OFFENCES[random.nextInt(OFFENCES.length)];
-        return Optional.of(new Built(new DraftCommand(
-                type,
-                "PP-" + at.atZone(ZoneOffset.UTC).getYear() + "-" + (1000 + n),
-                UNITS[unit % UNITS.length],
-                unit == 0 ? "Ilir Hetuesi" : "Jonida Krimet",
-                "+355 4 555 " + (2000 + n % 100),
-                (unit == 0 ? "hetues@" : "krime@") + domain,
-                provision,
-                needsOrder ? "Urdhër i prokurorit nr. " + (300 + n) + " (fiktiv), bashkëngjitur." : null,
-                provider.org().id(),
-                service.id(),
-                identifiers,
-                offence,
-                "Rast fiktiv për demonstrim: " + offence.toLowerCase(java.util.Locale.ROOT) + " i raportuar nga një qytetar.",
-                "Identifikuesi lidhet drejtpërdrejt me veprimin e hetuar; të dhënat tregojnë kush e përdori.",
-                priority,
-                emergency,
-                emergency ? "Rrezik i menjëhershëm për jetën e një personi (rast fiktiv demo)." : null,
-                random.nextInt(100) < 60,
-                null,
-                null,
-                preservationId,
-                null,
-                true), needsOrder));
+        return Optional.of(new Built(
+                new DraftCommand(
+                        type,
+                        "PP-" + at.atZone(ZoneOffset.UTC).getYear() + "-" + (1000 + n),
+                        UNITS[unit % UNITS.length],
+                        unit == 0 ? "Ilir Hetuesi" : "Jonida Krimet",
+                        "+355 4 555 " + (2000 + n % 100),
+                        (unit == 0 ? "hetues@" : "krime@") + domain,
+                        provision,
+                        needsOrder ? "Urdhër i prokurorit nr. " + (300 + n) + " (fiktiv), bashkëngjitur." : null,
+                        provider.org().id(),
+                        service.id(),
+                        identifiers,
+                        offence,
+                        "Rast fiktiv për demonstrim: " + offence.toLowerCase(java.util.Locale.ROOT)
+                                + " i raportuar nga një qytetar.",
+                        "Identifikuesi lidhet drejtpërdrejt me veprimin e hetuar; të dhënat tregojnë kush e përdori.",
+                        priority,
+                        emergency,
+                        emergency ? "Rrezik i menjëhershëm për jetën e një personi (rast fiktiv demo)." : null,
+                        random.nextInt(100) < 60,
+                        null,
+                        null,
+                        preservationId,
+                        null,
+                        true),
+                needsOrder));
     }
 
-    private static DraftCommand.IdentifierCommand identifier(Random random, int n, Provider provider,
-            ProviderServiceView service, ProviderServiceView.Offering offering, Instant at) {
+    private static DraftCommand.IdentifierCommand identifier(
+            Random random,
+            int n,
+            Provider provider,
+            ProviderServiceView service,
+            ProviderServiceView.Offering offering,
+            Instant at) {
         DataItem item = offering.item();
         long days = Math.max(1, Math.min(7, offering.retentionDays() / 2));
         Instant to = at.minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
         Instant from = to.minus(Duration.ofDays(days));
-        String domain = provider.org().officialDomains().isEmpty() ? "ofrues.example" : provider.org().officialDomains().getFirst();
+        String domain = provider.org().officialDomains().isEmpty()
+                ? "ofrues.example"
+                : provider.org().officialDomains().getFirst();
         IdentifierKind kind;
         String value;
         Integer port = null;
@@ -578,7 +803,9 @@ class RequestsDemoData implements DemoLoader {
                 kind = IdentifierKind.IPV4;
                 value = (n % 2 == 0 ? "203.0.113." : "198.51.100.") + (1 + n % 250);
                 port = 1024 + random.nextInt(60000);
-                observed = to.minus(Duration.ofHours(1)).atOffset(ZoneOffset.ofHours(1)).toString();
+                observed = to.minus(Duration.ofHours(1))
+                        .atOffset(ZoneOffset.ofHours(1))
+                        .toString();
             }
             case DEVICE_IDENTIFIERS -> {
                 kind = IdentifierKind.DEVICE;
@@ -609,8 +836,16 @@ class RequestsDemoData implements DemoLoader {
                 }
             }
         }
-        return new DraftCommand.IdentifierCommand(kind, value, service.sharedAddresses() || port != null ? port : null,
-                observed, null, item.category(), List.of(item), from.toString(), to.toString());
+        return new DraftCommand.IdentifierCommand(
+                kind,
+                value,
+                service.sharedAddresses() || port != null ? port : null,
+                observed,
+                null,
+                item.category(),
+                List.of(item),
+                from.toString(),
+                to.toString());
     }
 
     /** A fictional IMEI with a correct check digit. */
@@ -628,9 +863,14 @@ class RequestsDemoData implements DemoLoader {
         List<ProviderDesk.ItemCommand> items = new ArrayList<>();
         for (RequestView.IdentifierView identifier : request.identifiers()) {
             boolean found = !partial || identifier.position() == 0 || random.nextBoolean();
-            items.add(new ProviderDesk.ItemCommand(identifier.position(), found, found
-                    ? "Abonent fiktiv: Demo Përdoruesi " + (100 + random.nextInt(900)) + ", Rruga e Demos, Tiranë (të dhëna demo)."
-                    : null, null));
+            items.add(new ProviderDesk.ItemCommand(
+                    identifier.position(),
+                    found,
+                    found
+                            ? "Abonent fiktiv: Demo Përdoruesi " + (100 + random.nextInt(900))
+                                    + ", Rruga e Demos, Tiranë (të dhëna demo)."
+                            : null,
+                    null));
         }
         return items;
     }

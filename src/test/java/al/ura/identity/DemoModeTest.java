@@ -53,20 +53,39 @@ class DemoModeTest {
         long submissions = count("SELECT COUNT(*) FROM progress_submission");
         // A year of legal requests in every state, and the strategy with a published and an open cycle.
         assertThat(requests).isGreaterThan(60);
-        for (String status : List.of("DRAFT", "AWAITING_AUTHORISATION", "SUBMITTED", "RECEIVED", "ACKNOWLEDGED",
-                "CLARIFICATION_REQUESTED", "IN_PROGRESS", "ANSWERED_FULL", "ANSWERED_PART", "REFUSED", "IMPOSSIBLE", "CLOSED",
+        for (String status : List.of(
+                "DRAFT",
+                "AWAITING_AUTHORISATION",
+                "SUBMITTED",
+                "RECEIVED",
+                "ACKNOWLEDGED",
+                "CLARIFICATION_REQUESTED",
+                "IN_PROGRESS",
+                "ANSWERED_FULL",
+                "ANSWERED_PART",
+                "REFUSED",
+                "IMPOSSIBLE",
+                "CLOSED",
                 "WITHDRAWN")) {
-            assertThat(count("SELECT COUNT(*) FROM legal_request WHERE status = '" + status + "'")).as(status).isPositive();
+            assertThat(count("SELECT COUNT(*) FROM legal_request WHERE status = '" + status + "'"))
+                    .as(status)
+                    .isPositive();
         }
         for (String state : List.of("ACTIVE", "LAPSED", "RELEASED", "CONVERTED")) {
-            assertThat(count("SELECT COUNT(*) FROM legal_request WHERE preservation_state = '" + state + "'")).as(state).isPositive();
+            assertThat(count("SELECT COUNT(*) FROM legal_request WHERE preservation_state = '" + state + "'"))
+                    .as(state)
+                    .isPositive();
         }
-        assertThat(count("SELECT COUNT(*) FROM oral_request WHERE escalated_at IS NOT NULL")).isPositive();
-        assertThat(count("SELECT COUNT(*) FROM legal_request WHERE signature IS NOT NULL")).isGreaterThan(50);
+        assertThat(count("SELECT COUNT(*) FROM oral_request WHERE escalated_at IS NOT NULL"))
+                .isPositive();
+        assertThat(count("SELECT COUNT(*) FROM legal_request WHERE signature IS NOT NULL"))
+                .isGreaterThan(50);
         assertThat(count("SELECT COUNT(*) FROM strategy_measure")).isEqualTo(48);
         assertThat(count("SELECT COUNT(*) FROM strategy_objective")).isEqualTo(14);
-        assertThat(count("SELECT COUNT(*) FROM reporting_period WHERE status = 'PUBLISHED'")).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM reporting_period WHERE status = 'OPEN'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM reporting_period WHERE status = 'PUBLISHED'"))
+                .isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM reporting_period WHERE status = 'OPEN'"))
+                .isEqualTo(1);
 
         loaders.stream().sorted(Comparator.comparingInt(DemoLoader::order)).forEach(DemoLoader::load);
 

@@ -29,8 +29,15 @@ public class MonitoringFixtures {
         this.plans = plans;
     }
 
-    public record World(UUID strategyId, String code, OrganisationView ministry, OrganisationView police, TestUser coordinator,
-            TestUser ministryReporter, TestUser policeReporter, TestUser bystander) {}
+    public record World(
+            UUID strategyId,
+            String code,
+            OrganisationView ministry,
+            OrganisationView police,
+            TestUser coordinator,
+            TestUser ministryReporter,
+            TestUser policeReporter,
+            TestUser bystander) {}
 
     public World world() {
         OrganisationView ministry = directory.organisation(OrganisationType.PUBLIC_AGENCY, "AL");
@@ -40,7 +47,12 @@ public class MonitoringFixtures {
         String code = "T-" + UUID.randomUUID().toString().substring(0, 8);
         PlanDocument plan = plan(code, ministry.shortName(), police.shortName());
         UUID id = plans.importPlan(coordinator.actor(), plan).strategyId();
-        return new World(id, code, ministry, police, coordinator,
+        return new World(
+                id,
+                code,
+                ministry,
+                police,
+                coordinator,
                 people.user(ministry, MonitoringConfiguration.REPORTER),
                 people.user(police, MonitoringConfiguration.REPORTER),
                 people.user(ministry));
@@ -57,25 +69,87 @@ public class MonitoringFixtures {
             for (int m = 1; m <= count; m++) {
                 String measureCode = "1." + letters[i] + "." + m;
                 List<PlanDocument.Indicator> indicators = measureCode.equals("1.D.1")
-                        ? List.of(new PlanDocument.Indicator("Kërkesa të përgjigjura", "Requests answered", "count", null,
-                                new BigDecimal("100"), "requests.answered"))
-                        : List.of(new PlanDocument.Indicator("Tregues", "Indicator", "count", BigDecimal.ONE, BigDecimal.TEN, null));
-                measures.add(new PlanDocument.Measure(measureCode, "Masa " + measureCode, "Measure " + measureCode,
-                        i == 0 ? ministry : police, i == 0 ? List.of(police) : List.of(), new BigDecimal("1000000.00"), "ALL",
-                        "Buxheti i shtetit", 2020, 2025, indicators,
+                        ? List.of(new PlanDocument.Indicator(
+                                "Kërkesa të përgjigjura",
+                                "Requests answered",
+                                "count",
+                                null,
+                                new BigDecimal("100"),
+                                "requests.answered"))
+                        : List.of(new PlanDocument.Indicator(
+                                "Tregues", "Indicator", "count", BigDecimal.ONE, BigDecimal.TEN, null));
+                measures.add(new PlanDocument.Measure(
+                        measureCode,
+                        "Masa " + measureCode,
+                        "Measure " + measureCode,
+                        i == 0 ? ministry : police,
+                        i == 0 ? List.of(police) : List.of(),
+                        new BigDecimal("1000000.00"),
+                        "ALL",
+                        "Buxheti i shtetit",
+                        2020,
+                        2025,
+                        indicators,
                         List.of(new PlanDocument.Activity("Aktivitet", "Activity"))));
             }
-            first.add(new PlanDocument.Objective(letters[i], "Objektivi " + letters[i], "Objective " + letters[i],
-                    new BigDecimal(weights[i]), measures));
+            first.add(new PlanDocument.Objective(
+                    letters[i],
+                    "Objektivi " + letters[i],
+                    "Objective " + letters[i],
+                    new BigDecimal(weights[i]),
+                    measures));
         }
         List<PlanDocument.Objective> second = List.of(
-                new PlanDocument.Objective("A", "Objektivi 2A", "Objective 2A", null, List.of(new PlanDocument.Measure("2.A.1",
-                        "Masa 2.A.1", "Measure 2.A.1", ministry, List.of(), null, null, null, 2020, 2025, List.of(), List.of()))),
-                new PlanDocument.Objective("B", "Objektivi 2B", "Objective 2B", null, List.of(new PlanDocument.Measure("2.B.1",
-                        "Masa 2.B.1", "Measure 2.B.1", police, List.of(), null, null, null, 2020, 2025, List.of(), List.of()))));
-        return new PlanDocument(code, "Strategjia e testit", "Test strategy", 2020, 2025, "VKM nr. 1 (fiktiv)",
-                java.time.LocalDate.of(2020, 12, 24), "Parimet", "Principles",
-                List.of(new PlanDocument.Policy(1, "Qëllimi 1", "Goal 1", first), new PlanDocument.Policy(2, "Qëllimi 2", "Goal 2", second)),
-                List.of(new PlanDocument.ActionPlan(2024, List.of("1.A.1", "1.A.2", "1.B.1", "1.C.1", "1.D.1", "2.A.1", "2.B.1"))));
+                new PlanDocument.Objective(
+                        "A",
+                        "Objektivi 2A",
+                        "Objective 2A",
+                        null,
+                        List.of(new PlanDocument.Measure(
+                                "2.A.1",
+                                "Masa 2.A.1",
+                                "Measure 2.A.1",
+                                ministry,
+                                List.of(),
+                                null,
+                                null,
+                                null,
+                                2020,
+                                2025,
+                                List.of(),
+                                List.of()))),
+                new PlanDocument.Objective(
+                        "B",
+                        "Objektivi 2B",
+                        "Objective 2B",
+                        null,
+                        List.of(new PlanDocument.Measure(
+                                "2.B.1",
+                                "Masa 2.B.1",
+                                "Measure 2.B.1",
+                                police,
+                                List.of(),
+                                null,
+                                null,
+                                null,
+                                2020,
+                                2025,
+                                List.of(),
+                                List.of()))));
+        return new PlanDocument(
+                code,
+                "Strategjia e testit",
+                "Test strategy",
+                2020,
+                2025,
+                "VKM nr. 1 (fiktiv)",
+                java.time.LocalDate.of(2020, 12, 24),
+                "Parimet",
+                "Principles",
+                List.of(
+                        new PlanDocument.Policy(1, "Qëllimi 1", "Goal 1", first),
+                        new PlanDocument.Policy(2, "Qëllimi 2", "Goal 2", second)),
+                List.of(new PlanDocument.ActionPlan(
+                        2024, List.of("1.A.1", "1.A.2", "1.B.1", "1.C.1", "1.D.1", "2.A.1", "2.B.1"))));
     }
 }
