@@ -86,6 +86,9 @@ class SecurityConfiguration {
                                 "/invitation/**",
                                 // A 24/7 contact acknowledges a reachability check from its e-mail, without an account.
                                 "/directory/reachability/**",
+                                // The open progress page of the strategy monitoring: published figures, for anyone.
+                                "/progress",
+                                "/progress/**",
                                 "/error",
                                 "/problems/**",
                                 "/api/v1/openapi.json")

@@ -237,6 +237,20 @@ public class ProgressReporting {
                 .optional();
     }
 
+    /** The published periods of every strategy, newest first: what the open progress page lists, to anyone. */
+    @Transactional(readOnly = true)
+    public List<PeriodView> published() {
+        return jdbc.sql(PERIOD + " WHERE status = 'PUBLISHED' ORDER BY period_year DESC, strategy_id")
+                .query((rs, n) -> period(rs))
+                .list();
+    }
+
+    /** A strategy's period of a year, only once published: the open progress page shows nothing else. */
+    @Transactional(readOnly = true)
+    public Optional<PeriodView> published(UUID strategyId, int year) {
+        return period(strategyId, year).filter(p -> p.status() == PeriodView.Status.PUBLISHED);
+    }
+
     // ---- submissions ----
 
     /** A measure due in a period for the reader's institution, with its submission if there is one. */
@@ -272,6 +286,32 @@ public class ProgressReporting {
             }
         }
         return due;
+    }
+
+    /**
+     * One measure due in the period for the contact point's own institution, for its report form;
+     * readable also once the period is locked. Another institution's measure, or one not in the
+     * year's plan, is not found (and the refusal is in the ledger), as if it did not exist.
+     */
+    @Transactional(readOnly = true)
+    public Due dueFor(Actor actor, UUID periodId, UUID measureId) {
+        String action = "monitoring.submission.read";
+        if (!actor.has(MonitoringPermissions.REPORT) || actor.organisationId() == null) {
+            auditLog.denied(actor, AuditEvent.of(action, "strategy_measure", measureId, actor.organisationId()));
+            throw ProblemException.forbidden();
+        }
+        PeriodView period = find(periodId).orElseThrow(() -> {
+            auditLog.denied(actor, AuditEvent.of(action, "reporting_period", periodId, actor.organisationId()));
+            return ProblemException.notFound();
+        });
+        return due(actor, period.id()).stream()
+                .filter(d -> d.measure().id().equals(measureId) && actor.belongsTo(d.measure().responsibleId()))
+                .findFirst()
+                .orElseThrow(() -> {
+                    auditLog.denied(actor, AuditEvent.of(action, "strategy_measure", measureId, actor.organisationId())
+                            .with("reason", "not-own-institution-or-not-due"));
+                    return ProblemException.notFound();
+                });
     }
 
     /** Saves the institution's report on a measure as a draft; only its own institution's measures, only while the period is open. */
