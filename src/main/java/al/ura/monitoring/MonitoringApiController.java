@@ -113,7 +113,7 @@ class MonitoringApiController {
 
     @PostMapping("/periods/{id}/publication")
     PeriodView publish(@PathVariable UUID id) {
-        return reporting.publish(CurrentActor.get(), id);
+        return figures.publish(CurrentActor.get(), id);
     }
 
     record Texts(

@@ -33,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class MonitoringFigures {
 
     private final JdbcClient jdbc;
+    private final al.ura.audit.AuditLog auditLog;
     private final StrategyPlans plans;
     private final ProgressReporting reporting;
     private final Map<String, LiveFigure> liveFigures = new LinkedHashMap<>();
@@ -40,11 +41,13 @@ public class MonitoringFigures {
 
     MonitoringFigures(
             JdbcClient jdbc,
+            al.ura.audit.AuditLog auditLog,
             StrategyPlans plans,
             ProgressReporting reporting,
             List<LiveFigure> liveFigures,
             @Value("${ura.time-zone:Europe/Tirane}") String zone) {
         this.jdbc = jdbc;
+        this.auditLog = auditLog;
         this.plans = plans;
         this.reporting = reporting;
         liveFigures.forEach(f -> this.liveFigures.put(f.code(), f));
@@ -261,6 +264,18 @@ public class MonitoringFigures {
         }
         return new PeriodFigures(
                 period, strategy, policies, List.copyOf(institutions.values()), indicators, checks, measures);
+    }
+
+    /** Publishes a locked period, unless a blocking consistency check stands (the refusal is in the ledger). */
+    @Transactional
+    public PeriodView publish(Actor actor, UUID periodId) {
+        plans.requireCoordinator(actor, "monitoring.period.published");
+        if (compute(periodId).checks().stream().anyMatch(Check::blocking)) {
+            auditLog.denied(actor, al.ura.audit.AuditEvent.of("monitoring.period.published", "reporting_period", periodId, null)
+                    .with("reason", "blocking-checks"));
+            throw new ProblemException(ProgressReporting.LOCKED, "monitoring.page.period.publish-blocked");
+        }
+        return reporting.publish(actor, periodId);
     }
 
     /**

@@ -429,13 +429,8 @@ class MonitoringPageController {
     /** Publishes the period, unless a blocking consistency check stands: the page shows them first. */
     @PostMapping("/monitoring/periods/{id}/publication")
     String publish(@PathVariable UUID id, HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        return act(id, response, model, redirect, "monitoring.page.period.published", () -> {
-            Actor actor = CurrentActor.get();
-            if (figures.compute(actor, id).checks().stream().anyMatch(MonitoringFigures.Check::blocking)) {
-                throw new ProblemException(ProgressReporting.LOCKED, "monitoring.page.period.publish-blocked");
-            }
-            return reporting.publish(actor, id);
-        });
+        return act(id, response, model, redirect, "monitoring.page.period.published",
+                () -> figures.publish(CurrentActor.get(), id));
     }
 
     @PostMapping("/monitoring/periods/{id}/texts")
