@@ -5,15 +5,19 @@ import al.ura.directory.OrganisationView;
 import al.ura.directory.ProviderCatalogue;
 import al.ura.kernel.Actor;
 import al.ura.kernel.PdfRenderer;
+import al.ura.kernel.PeopleNames;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /**
@@ -33,6 +37,8 @@ public class RequestDocuments {
     private final SpringTemplateEngine templates;
     private final PdfRenderer pdf;
     private final MessageSource messages;
+    private final PeopleNames people;
+    private final ApplicationContext application;
     private final String baseUrl;
 
     RequestDocuments(
@@ -44,6 +50,8 @@ public class RequestDocuments {
             SpringTemplateEngine templates,
             PdfRenderer pdf,
             MessageSource messages,
+            PeopleNames people,
+            ApplicationContext application,
             @Value("${ura.base-url:http://localhost:8080}") String baseUrl) {
         this.requests = requests;
         this.statistics = statistics;
@@ -53,6 +61,8 @@ public class RequestDocuments {
         this.templates = templates;
         this.pdf = pdf;
         this.messages = messages;
+        this.people = people;
+        this.application = application;
         this.baseUrl = baseUrl;
     }
 
@@ -67,14 +77,26 @@ public class RequestDocuments {
         model.put("service", request.serviceId() == null ? null : catalogue.service(request.serviceId()).orElse(null));
         model.put("provision", request.legalProvisionId() == null ? null : legal.provision(request.legalProvisionId()).orElse(null));
         model.put("verifyUrl", baseUrl + "/api/v1/directory/organisations/" + request.requesterId() + "/jwks.json");
+        model.put("authoriserName", request.authoriserId() == null
+                ? null
+                : people.displayNames(List.of(request.authoriserId())).get(request.authoriserId()));
         return model;
     }
 
     public byte[] letter(Actor actor, UUID id, Locale locale) {
         Map<String, Object> model = letterModel(actor, id);
         RequestView request = (RequestView) java.util.Objects.requireNonNull(model.get("request"));
-        String html = templates.process("requests/letter", new Context(locale, model));
+        String html = templates.process("requests/letter", context(locale, model));
         return pdf.render(html, messages.getMessage("requests.letter.title", new Object[] {request.reference()}, locale));
+    }
+
+    /** A template context that resolves beans ({@code @dates}) as the pages' views do. */
+    private Context context(Locale locale, Map<String, Object> model) {
+        Context context = new Context(locale, model);
+        context.setVariable(
+                ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(application, null));
+        return context;
     }
 
     /** A year's transparency report: one provider's (its own staff, or the operator's analyst) or the country's. */
@@ -106,7 +128,7 @@ public class RequestDocuments {
     public byte[] transparencyPdf(Actor actor, int year, @org.jspecify.annotations.Nullable UUID provider, Locale locale) {
         Map<String, Object> model = transparencyModel(actor, year, provider);
         model.put("printable", true);
-        String html = templates.process("requests/transparency", new Context(locale, model));
+        String html = templates.process("requests/transparency", context(locale, model));
         return pdf.render(html, messages.getMessage("requests.transparency.title", new Object[] {year}, locale));
     }
 }
