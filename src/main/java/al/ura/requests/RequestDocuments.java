@@ -29,6 +29,9 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 @Service
 public class RequestDocuments {
 
+    /** The PDFs' stylesheet, a file of its own so that no page carries inline CSS. */
+    private static final String PRINT_STYLE = printStyle();
+
     private final LegalRequests requests;
     private final RequestStatistics statistics;
     private final OrganisationDirectory directory;
@@ -85,6 +88,7 @@ public class RequestDocuments {
 
     public byte[] letter(Actor actor, UUID id, Locale locale) {
         Map<String, Object> model = letterModel(actor, id);
+        model.put("printStyle", PRINT_STYLE);
         RequestView request = (RequestView) java.util.Objects.requireNonNull(model.get("request"));
         String html = templates.process("requests/letter", context(locale, model));
         return pdf.render(html, messages.getMessage("requests.letter.title", new Object[] {request.reference()}, locale));
@@ -128,7 +132,20 @@ public class RequestDocuments {
     public byte[] transparencyPdf(Actor actor, int year, @org.jspecify.annotations.Nullable UUID provider, Locale locale) {
         Map<String, Object> model = transparencyModel(actor, year, provider);
         model.put("printable", true);
+        model.put("printStyle", PRINT_STYLE);
         String html = templates.process("requests/transparency", context(locale, model));
         return pdf.render(html, messages.getMessage("requests.transparency.title", new Object[] {year}, locale));
+    }
+
+    private static String printStyle() {
+        try (java.io.InputStream in =
+                RequestDocuments.class.getClassLoader().getResourceAsStream("static/css/print.css")) {
+            if (in == null) {
+                throw new IllegalStateException("missing static/css/print.css");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
