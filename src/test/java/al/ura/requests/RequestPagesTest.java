@@ -288,6 +288,40 @@ class RequestPagesTest {
     }
 
     @Test
+    void theOutboxShowsFiftyRowsAndTheNextPageFollowsTheCursorWithTheFilter() throws Exception {
+        RequestFixtures.World world = fixtures.world();
+        RequestView emergency = requests.createDraft(
+                world.officer().actor(),
+                fixtures.draft(world, RequestType.EMERGENCY_DISCLOSURE, List.of(fixtures.ip("203.0.113.9"))));
+        for (int i = 0; i < 51; i++) {
+            requests.createDraft(world.officer().actor(), fixtures.draft(world));
+        }
+
+        String first = body(world.officer(), "en", "/requests");
+        assertThat(count(first, "href=\"/requests/[0-9a-f-]{36}\">LR-")).isEqualTo(50);
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile(
+                        "href=\"(/requests\\?[^\"]*cursor=[^\"]+)\">Next page")
+                .matcher(first);
+        assertThat(next.find()).isTrue();
+        String second = body(world.officer(), "en", next.group(1).replace("&amp;", "&"));
+        assertThat(count(second, "href=\"/requests/[0-9a-f-]{36}\">LR-")).isEqualTo(2);
+        assertThat(second).doesNotContain(">Next page<");
+
+        String emergencies = body(world.officer(), "en", "/requests?emergency=true");
+        assertThat(count(emergencies, "href=\"/requests/[0-9a-f-]{36}\">LR-")).isEqualTo(1);
+        assertThat(emergencies).contains(emergency.reference()).contains("class=\"tag emergency\"");
+    }
+
+    private static int count(String text, String regex) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(regex).matcher(text);
+        int n = 0;
+        while (matcher.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
     void theServiceListFollowsTheChosenProvider() {
         RequestFixtures.World world = fixtures.world();
         MvcTestResult services = get(

@@ -162,6 +162,11 @@ class BrowserRequestsTest {
         browser.findElement(By.linkText("Legal requests")).click();
         heading("Legal requests");
         assertThat(browser.findElement(By.id("inbox")).getText()).contains(reference);
+        // The filter narrows the queue (through htmx, without a reload) and the address keeps it.
+        type("reference", reference);
+        click(By.cssSelector("form.search button[type=submit]"));
+        wait.until(ExpectedConditions.urlContains("reference=" + reference));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("inbox"), reference));
         browser.findElement(By.linkText(reference)).click();
         heading("Request " + reference);
         String signature = browser.findElement(By.id("signature")).getText();
