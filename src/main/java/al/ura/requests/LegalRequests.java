@@ -511,6 +511,23 @@ public class LegalRequests {
         return page;
     }
 
+    /**
+     * The providers a request may be addressed to, for the draft form: every provider in the
+     * directory that is not suspended, by short name. The directory is public within Ura.
+     */
+    @Transactional(readOnly = true)
+    public List<OrganisationView> providers(Actor actor) {
+        access.requirePermission(actor, "requests.providers.list", RequestPermissions.DRAFT);
+        List<OrganisationView> providers = new ArrayList<>();
+        String cursor = null;
+        do {
+            CursorPage<OrganisationView> page = directory.list(actor, cursor, al.ura.kernel.Cursors.MAX_LIMIT);
+            page.items().stream().filter(o -> o.isProvider() && !o.suspended()).forEach(providers::add);
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return providers;
+    }
+
     // ---- signatures ------------------------------------------------------------------------
 
     /** What a reader is shown about a request's signature: issued by, authorised by, valid or why not. */

@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -119,6 +120,16 @@ public class Preservations {
                 actor, AuditEvent.of("requests.preservation.released", "legal_request", id, request.providerId()));
         tellProvider(request, "requests.notice.preservation-released", "preservation.released");
         return requests.find(id, now).orElseThrow();
+    }
+
+    /** A preservation the provider keeps now, for the form of the disclosure that follows it. */
+    public record ActivePreservation(UUID id, String reference, UUID providerId, @Nullable Instant expiresAt) {}
+
+    /** The organisation's active preservations, soonest to expire first. */
+    @Transactional(readOnly = true)
+    public List<ActivePreservation> active(Actor actor) {
+        access.requirePermission(actor, "requests.preservation.list", RequestPermissions.DRAFT);
+        return requests.activePreservations(actor.requireOrganisation());
     }
 
     /** Ends a preservation that expired: the provider is told it no longer has to keep the data, the requester that it lapsed. */

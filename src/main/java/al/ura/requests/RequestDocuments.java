@@ -5,15 +5,19 @@ import al.ura.directory.OrganisationView;
 import al.ura.directory.ProviderCatalogue;
 import al.ura.kernel.Actor;
 import al.ura.kernel.PdfRenderer;
+import al.ura.kernel.PeopleNames;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /**
@@ -25,6 +29,9 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 @Service
 public class RequestDocuments {
 
+    /** The PDFs' stylesheet, a file of its own so that no page carries inline CSS. */
+    private static final String PRINT_STYLE = printStyle();
+
     private final LegalRequests requests;
     private final RequestStatistics statistics;
     private final OrganisationDirectory directory;
@@ -33,6 +40,8 @@ public class RequestDocuments {
     private final SpringTemplateEngine templates;
     private final PdfRenderer pdf;
     private final MessageSource messages;
+    private final PeopleNames people;
+    private final ApplicationContext application;
     private final String baseUrl;
 
     RequestDocuments(
@@ -44,6 +53,8 @@ public class RequestDocuments {
             SpringTemplateEngine templates,
             PdfRenderer pdf,
             MessageSource messages,
+            PeopleNames people,
+            ApplicationContext application,
             @Value("${ura.base-url:http://localhost:8080}") String baseUrl) {
         this.requests = requests;
         this.statistics = statistics;
@@ -53,6 +64,8 @@ public class RequestDocuments {
         this.templates = templates;
         this.pdf = pdf;
         this.messages = messages;
+        this.people = people;
+        this.application = application;
         this.baseUrl = baseUrl;
     }
 
@@ -79,15 +92,27 @@ public class RequestDocuments {
                         ? null
                         : legal.provision(request.legalProvisionId()).orElse(null));
         model.put("verifyUrl", baseUrl + "/api/v1/directory/organisations/" + request.requesterId() + "/jwks.json");
+        model.put("authoriserName", request.authoriserId() == null
+                ? null
+                : people.displayNames(List.of(request.authoriserId())).get(request.authoriserId()));
         return model;
     }
 
     public byte[] letter(Actor actor, UUID id, Locale locale) {
         Map<String, Object> model = letterModel(actor, id);
+        model.put("printStyle", PRINT_STYLE);
         RequestView request = (RequestView) java.util.Objects.requireNonNull(model.get("request"));
-        String html = templates.process("requests/letter", new Context(locale, model));
-        return pdf.render(
-                html, messages.getMessage("requests.letter.title", new Object[] {request.reference()}, locale));
+        String html = templates.process("requests/letter", context(locale, model));
+        return pdf.render(html, messages.getMessage("requests.letter.title", new Object[] {request.reference()}, locale));
+    }
+
+    /** A template context that resolves beans ({@code @dates}) as the pages' views do. */
+    private Context context(Locale locale, Map<String, Object> model) {
+        Context context = new Context(locale, model);
+        context.setVariable(
+                ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(application, null));
+        return context;
     }
 
     /** A year's transparency report: one provider's (its own staff, or the operator's analyst) or the country's. */
@@ -121,7 +146,20 @@ public class RequestDocuments {
             Actor actor, int year, @org.jspecify.annotations.Nullable UUID provider, Locale locale) {
         Map<String, Object> model = transparencyModel(actor, year, provider);
         model.put("printable", true);
-        String html = templates.process("requests/transparency", new Context(locale, model));
+        model.put("printStyle", PRINT_STYLE);
+        String html = templates.process("requests/transparency", context(locale, model));
         return pdf.render(html, messages.getMessage("requests.transparency.title", new Object[] {year}, locale));
+    }
+
+    private static String printStyle() {
+        try (java.io.InputStream in =
+                RequestDocuments.class.getClassLoader().getResourceAsStream("static/css/print.css")) {
+            if (in == null) {
+                throw new IllegalStateException("missing static/css/print.css");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -587,6 +587,21 @@ class RequestRepository {
                 .list();
     }
 
+    /** A requester's preservations the provider keeps now (not lapsed, released or followed). */
+    @SuppressWarnings("NullAway") // provider_org_id is set on every sent request
+    List<Preservations.ActivePreservation> activePreservations(UUID requesterId) {
+        return jdbc.sql("SELECT id, reference, provider_org_id, preservation_expires_at FROM legal_request"
+                        + " WHERE requester_org_id = ? AND request_type = 'PRESERVATION' AND preservation_state = 'ACTIVE'"
+                        + " ORDER BY preservation_expires_at, reference")
+                .param(requesterId)
+                .query((rs, n) -> new Preservations.ActivePreservation(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("reference"),
+                        rs.getObject("provider_org_id", UUID.class),
+                        instant(rs, "preservation_expires_at")))
+                .list();
+    }
+
     /** Requests at the same provider, open, about the same normalised identifier, from another unit (§38). */
     @SuppressWarnings("NullAway") // SQL NULL is a value here
     List<UUID> sameIdentifierElsewhere(RequestView request) {

@@ -87,7 +87,8 @@ public class RequestStatistics {
             long overdue) {}
 
     /** The figures the actor may see: their own organisation's side, or the country's for the operator's analyst. */
-    @Transactional(readOnly = true)
+    // Not read-only: the read is written to the ledger in the same transaction (PostgreSQL refuses writes in a read-only one).
+    @Transactional
     public Statistics compute(Actor actor, Scope scope, Instant from, Instant to) {
         authorise(actor, scope);
         auditLog.record(

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import al.ura.identity.IdentityFixtures;
 import al.ura.notification.Notifications;
 import al.ura.notification.PostNotification;
+import al.ura.requests.RequestFixtures;
 import al.ura.testing.DatabaseTest;
 import jakarta.servlet.http.Cookie;
 import java.util.List;
@@ -28,6 +29,9 @@ class PagesRenderTest {
 
     @Autowired
     Notifications notifications;
+
+    @Autowired
+    RequestFixtures requestFixtures;
 
     @ParameterizedTest
     @ValueSource(strings = {"sq", "en"})
@@ -78,6 +82,48 @@ class PagesRenderTest {
                 .exchange();
         assertThat(problems).hasStatusOk();
         assertThat(problems).bodyText().contains(english ? "Invalid input" : "Të dhëna të pavlefshme");
+    }
+
+    /** The legal requests' pages, for the people of the two sides who may see them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"sq", "en"})
+    void theRequestPagesRenderInBothLanguages(String language) {
+        boolean english = "en".equals(language);
+        RequestFixtures.World world = requestFixtures.world();
+        var submitted = requestFixtures.submitted(world);
+        Map<String, String> officer = Map.of(
+                "/requests",
+                english ? "Legal requests" : "Kërkesat ligjore",
+                "/requests/new",
+                english ? "New legal request" : "Kërkesë e re ligjore",
+                "/requests/" + submitted.id(),
+                (english ? "Request " : "Kërkesa ") + submitted.reference(),
+                "/requests/oral/new",
+                english ? "Log an oral emergency" : "Regjistro një emergjencë me telefon",
+                "/requests/statistics",
+                english ? "Legal request statistics" : "Statistikat e kërkesave ligjore");
+        Map<String, String> provider = Map.of(
+                "/requests",
+                english ? "Legal requests" : "Kërkesat ligjore",
+                "/requests/" + submitted.id(),
+                (english ? "Request " : "Kërkesa ") + submitted.reference(),
+                "/requests/transparency",
+                english ? "Transparency report" : "Raporti i transparencës");
+        for (var pages : List.of(Map.entry(world.officer(), officer), Map.entry(world.compliance(), provider))) {
+            for (Map.Entry<String, String> page : pages.getValue().entrySet()) {
+                MvcTestResult result = mvc.get()
+                        .uri(page.getKey())
+                        .cookie(new Cookie("ura-lang", language))
+                        .with(authentication(pages.getKey().authentication()))
+                        .exchange();
+                assertThat(result).as(page.getKey()).hasStatusOk();
+                assertThat(result)
+                        .as(page.getKey())
+                        .bodyText()
+                        .contains("<h1>" + page.getValue())
+                        .contains("lang=\"" + language + "\"");
+            }
+        }
     }
 
     @org.junit.jupiter.api.Test
