@@ -80,7 +80,11 @@ class CanonicalForms {
     }
 
     /** One identifier's answer as the signature covers it. */
-    record AnswerItemDigest(int position, boolean found, @Nullable String records, @Nullable String fileSha256) {}
+    record AnswerItemDigest(
+            int position,
+            boolean found,
+            @Nullable String records,
+            @Nullable String fileSha256) {}
 
     byte[] answer(
             RequestView request,

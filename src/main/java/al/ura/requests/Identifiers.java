@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
  */
 final class Identifiers {
 
-    private static final Pattern EMAIL = Pattern.compile(
-            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@"
+    private static final Pattern EMAIL =
+            Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@"
                     + "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
-    private static final Pattern DOMAIN =
-            Pattern.compile("(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{2,59})");
+    private static final Pattern DOMAIN = Pattern.compile(
+            "(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{2,59})");
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final Pattern ACCOUNT = Pattern.compile("[^\\s\\p{Cntrl}]{1,200}");
     private static final Pattern MAC = Pattern.compile("(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}");
@@ -34,9 +34,10 @@ final class Identifiers {
         return switch (kind) {
             case IPV4 -> ipv4(value).map(Identifiers::ipv4Text);
             case IPV6 -> ipv6(value);
-            case EMAIL -> EMAIL.matcher(value).matches() && value.length() <= 254
-                    ? Optional.of(value.toLowerCase(Locale.ROOT))
-                    : Optional.empty();
+            case EMAIL ->
+                EMAIL.matcher(value).matches() && value.length() <= 254
+                        ? Optional.of(value.toLowerCase(Locale.ROOT))
+                        : Optional.empty();
             case PHONE -> {
                 String digits = value.replaceAll("[\\s().-]", "");
                 yield E164.matcher(digits).matches() ? Optional.of(digits) : Optional.empty();

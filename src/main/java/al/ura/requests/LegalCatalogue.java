@@ -95,7 +95,8 @@ public class LegalCatalogue {
         String code = text(command.code(), "code", 80, problems);
         String titleSq = text(command.titleSq(), "titleSq", 500, problems);
         String titleEn = text(command.titleEn(), "titleEn", 500, problems);
-        String instrument = text(command.instrument(), "instrument", 20, problems).toUpperCase(Locale.ROOT);
+        String instrument =
+                text(command.instrument(), "instrument", 20, problems).toUpperCase(Locale.ROOT);
         if (!List.of("CODE", "LAW", "TREATY").contains(instrument)) {
             problems.add(FieldProblem.of("instrument", "requests.validation.instrument"));
         }
@@ -150,8 +151,8 @@ public class LegalCatalogue {
         return jdbc.sql("SELECT country, second_protocol, preservation_days, extension_days, max_extensions"
                         + " FROM treaty_country WHERE country = ?")
                 .param(country.toUpperCase(Locale.ROOT))
-                .query((rs, n) -> new TreatyCountry(
-                        rs.getString(1), rs.getBoolean(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+                .query((rs, n) ->
+                        new TreatyCountry(rs.getString(1), rs.getBoolean(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
                 .optional()
                 .orElseGet(() -> new TreatyCountry(
                         country.toUpperCase(Locale.ROOT),
@@ -165,8 +166,8 @@ public class LegalCatalogue {
     public List<TreatyCountry> treaties() {
         return jdbc.sql("SELECT country, second_protocol, preservation_days, extension_days, max_extensions"
                         + " FROM treaty_country ORDER BY country")
-                .query((rs, n) -> new TreatyCountry(
-                        rs.getString(1), rs.getBoolean(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+                .query((rs, n) ->
+                        new TreatyCountry(rs.getString(1), rs.getBoolean(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
                 .list();
     }
 

@@ -79,7 +79,9 @@ public class OralEmergencies {
         access.requirePermission(actor, "requests.oral.create", RequestPermissions.DRAFT);
         UUID requester = actor.requireOrganisation();
         List<FieldProblem> problems = new ArrayList<>();
-        OrganisationView provider = command.providerId() == null ? null : directory.find(command.providerId()).orElse(null);
+        OrganisationView provider = command.providerId() == null
+                ? null
+                : directory.find(command.providerId()).orElse(null);
         if (provider == null || !provider.isProvider()) {
             problems.add(FieldProblem.of("providerId", "requests.validation.provider-unknown"));
         }
@@ -89,9 +91,9 @@ public class OralEmergencies {
             switch (RequestValidator.timestamp(command.calledAt().trim(), null)) {
                 case RequestValidator.Timestamp.Parsed p -> calledAt = p.instant();
                 case RequestValidator.Timestamp.NoZone ignored ->
-                        problems.add(FieldProblem.of("calledAt", "requests.validation.time-zone-required"));
+                    problems.add(FieldProblem.of("calledAt", "requests.validation.time-zone-required"));
                 case RequestValidator.Timestamp.Malformed ignored ->
-                        problems.add(FieldProblem.of("calledAt", "requests.validation.timestamp"));
+                    problems.add(FieldProblem.of("calledAt", "requests.validation.timestamp"));
             }
             if (calledAt.isAfter(now.plusSeconds(300))) {
                 problems.add(FieldProblem.of("calledAt", "requests.validation.range-future"));
@@ -106,24 +108,39 @@ public class OralEmergencies {
         }
         UUID id = UUID.randomUUID();
         Instant due = calledAt.plus(properties.writtenFollowUp());
-        jdbc.sql("INSERT INTO oral_request (id, requester_org_id, provider_org_id, logged_by, called_at, caller_name,"
-                        + " called_contact, asked, requesting_unit, written_due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(id, requester, provider.id(), actor.userId(), RequestRepository.utc(calledAt), caller, contact, asked, unit,
-                        RequestRepository.utc(due), RequestRepository.utc(now))
+        jdbc.sql(
+                        "INSERT INTO oral_request (id, requester_org_id, provider_org_id, logged_by, called_at, caller_name,"
+                                + " called_contact, asked, requesting_unit, written_due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        id,
+                        requester,
+                        provider.id(),
+                        actor.userId(),
+                        RequestRepository.utc(calledAt),
+                        caller,
+                        contact,
+                        asked,
+                        unit,
+                        RequestRepository.utc(due),
+                        RequestRepository.utc(now))
                 .update();
         auditLog.record(actor, AuditEvent.of("requests.oral.created", "oral_request", id, provider.id()));
-        events.publishEvent(Notice.toHolders(provider.id(), RequestPermissions.HANDLE, "requests.notice.oral-logged",
-                List.of(shortId(id)), "/requests/oral/" + id));
+        events.publishEvent(Notice.toHolders(
+                provider.id(),
+                RequestPermissions.HANDLE,
+                "requests.notice.oral-logged",
+                List.of(shortId(id)),
+                "/requests/oral/" + id));
         return find(id).orElseThrow();
     }
 
     @Transactional(readOnly = true)
     public OralView read(Actor actor, UUID id) {
-        OralView oral = find(id)
-                .filter(o -> (actor.belongsTo(o.requesterId()) && RequestAccess.requesterStaff(actor))
+        OralView oral = find(id).filter(o -> (actor.belongsTo(o.requesterId()) && RequestAccess.requesterStaff(actor))
                         || (actor.belongsTo(o.providerId()) && RequestAccess.providerStaff(actor)))
                 .orElseThrow(() -> {
-                    auditLog.denied(actor, AuditEvent.of("requests.oral.read", "oral_request", id, actor.organisationId()));
+                    auditLog.denied(
+                            actor, AuditEvent.of("requests.oral.read", "oral_request", id, actor.organisationId()));
                     return ProblemException.notFound();
                 });
         auditLog.record(actor, AuditEvent.of("requests.oral.read", "oral_request", id, actor.organisationId()));
@@ -133,7 +150,11 @@ public class OralEmergencies {
     /** The organisation's oral emergencies still waiting for their written request, for either side. */
     @Transactional(readOnly = true)
     public List<OralView> pending(Actor actor) {
-        access.requirePermission(actor, "requests.oral.list", RequestPermissions.DRAFT, RequestPermissions.AUTHORISE,
+        access.requirePermission(
+                actor,
+                "requests.oral.list",
+                RequestPermissions.DRAFT,
+                RequestPermissions.AUTHORISE,
                 RequestPermissions.HANDLE);
         return jdbc.sql(SELECT + " WHERE request_id IS NULL AND (requester_org_id = :org OR provider_org_id = :org)"
                         + " ORDER BY called_at DESC FETCH FIRST 100 ROWS ONLY")
@@ -146,7 +167,8 @@ public class OralEmergencies {
     @Transactional
     public int escalateOverdue() {
         Instant now = clock.instant();
-        List<OralView> late = jdbc.sql(SELECT + " WHERE request_id IS NULL AND escalated_at IS NULL AND written_due_at <= ?")
+        List<OralView> late = jdbc.sql(
+                        SELECT + " WHERE request_id IS NULL AND escalated_at IS NULL AND written_due_at <= ?")
                 .param(RequestRepository.utc(now))
                 .query((rs, n) -> map(rs))
                 .list();
@@ -157,17 +179,30 @@ public class OralEmergencies {
                     == 0) {
                 continue;
             }
-            events.publishEvent(Notice.toHolders(oral.requesterId(), RequestPermissions.AUTHORISE,
-                    "requests.notice.oral-escalated", List.of(shortId(oral.id())), "/requests/oral/" + oral.id()));
-            events.publishEvent(Notice.toHolders(oral.providerId(), RequestPermissions.LEAD,
-                    "requests.notice.oral-escalated", List.of(shortId(oral.id())), "/requests/oral/" + oral.id()));
-            auditLog.record(Actor.SYSTEM, AuditEvent.of("requests.oral.escalated", "oral_request", oral.id(), oral.requesterId()));
+            events.publishEvent(Notice.toHolders(
+                    oral.requesterId(),
+                    RequestPermissions.AUTHORISE,
+                    "requests.notice.oral-escalated",
+                    List.of(shortId(oral.id())),
+                    "/requests/oral/" + oral.id()));
+            events.publishEvent(Notice.toHolders(
+                    oral.providerId(),
+                    RequestPermissions.LEAD,
+                    "requests.notice.oral-escalated",
+                    List.of(shortId(oral.id())),
+                    "/requests/oral/" + oral.id()));
+            auditLog.record(
+                    Actor.SYSTEM,
+                    AuditEvent.of("requests.oral.escalated", "oral_request", oral.id(), oral.requesterId()));
         }
         return late.size();
     }
 
     java.util.Optional<OralView> find(UUID id) {
-        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query((rs, n) -> map(rs)).optional();
+        return jdbc.sql(SELECT + " WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> map(rs))
+                .optional();
     }
 
     private static final String SELECT = "SELECT id, requester_org_id, provider_org_id, called_at, caller_name,"

@@ -56,38 +56,67 @@ public class Preservations {
 
     @Transactional
     public RequestView extend(Actor actor, UUID id) {
-        RequestView request = access.requireRequester(actor, id, "requests.preservation.extend", RequestPermissions.DRAFT);
+        RequestView request =
+                access.requireRequester(actor, id, "requests.preservation.extend", RequestPermissions.DRAFT);
         if (request.type() != RequestType.PRESERVATION || request.preservationState() != PreservationState.ACTIVE) {
             throw LegalRequests.conflict("requests.problem.preservation-not-active");
         }
-        TreatyCountry treaty = legal.treaty(directory.find(Objects.requireNonNull(request.providerId())).orElseThrow().country());
+        TreatyCountry treaty = legal.treaty(directory
+                .find(Objects.requireNonNull(request.providerId()))
+                .orElseThrow()
+                .country());
         if (request.preservationExtensions() >= treaty.maxExtensions()) {
             throw LegalRequests.conflict("requests.problem.preservation-no-more-extensions");
         }
         Instant now = clock.instant();
-        Instant expires = Objects.requireNonNull(request.preservationExpiresAt()).plus(Duration.ofDays(treaty.extensionDays()));
-        requests.set(id, now, columns(
-                "preservation_expires_at", expires,
-                "preservation_extensions", request.preservationExtensions() + 1));
-        requests.event(id, now, actor.userId(), actor.organisationId(), "preservation-extended", null, null, expires.toString());
-        auditLog.record(actor, AuditEvent.of("requests.preservation.extended", "legal_request", id, request.providerId())
-                .with("until", expires));
+        Instant expires =
+                Objects.requireNonNull(request.preservationExpiresAt()).plus(Duration.ofDays(treaty.extensionDays()));
+        requests.set(
+                id,
+                now,
+                columns(
+                        "preservation_expires_at",
+                        expires,
+                        "preservation_extensions",
+                        request.preservationExtensions() + 1));
+        requests.event(
+                id,
+                now,
+                actor.userId(),
+                actor.organisationId(),
+                "preservation-extended",
+                null,
+                null,
+                expires.toString());
+        auditLog.record(
+                actor,
+                AuditEvent.of("requests.preservation.extended", "legal_request", id, request.providerId())
+                        .with("until", expires));
         tellProvider(request, "requests.notice.preservation-extended", "preservation.extended");
         return requests.find(id, now).orElseThrow();
     }
 
     @Transactional
     public RequestView release(Actor actor, UUID id) {
-        RequestView request = access.requireRequester(actor, id, "requests.preservation.release", RequestPermissions.DRAFT);
+        RequestView request =
+                access.requireRequester(actor, id, "requests.preservation.release", RequestPermissions.DRAFT);
         if (request.type() != RequestType.PRESERVATION || request.preservationState() != PreservationState.ACTIVE) {
             throw LegalRequests.conflict("requests.problem.preservation-not-active");
         }
         Instant now = clock.instant();
         requests.set(id, now, columns("preservation_state", PreservationState.RELEASED.name()));
         requests.move(id, RequestStatus.ANSWERED, RequestStatus.CLOSED, now, columns("closed_at", now));
-        requests.event(id, now, actor.userId(), actor.organisationId(), "preservation-released", request.status(),
-                RequestStatus.CLOSED, null);
-        auditLog.record(actor, AuditEvent.of("requests.preservation.released", "legal_request", id, request.providerId()));
+        requests.event(
+                id,
+                now,
+                actor.userId(),
+                actor.organisationId(),
+                "preservation-released",
+                request.status(),
+                RequestStatus.CLOSED,
+                null);
+        auditLog.record(
+                actor, AuditEvent.of("requests.preservation.released", "legal_request", id, request.providerId()));
         tellProvider(request, "requests.notice.preservation-released", "preservation.released");
         return requests.find(id, now).orElseThrow();
     }
@@ -105,16 +134,20 @@ public class Preservations {
         requests.set(id, now, columns("preservation_state", PreservationState.LAPSED.name()));
         requests.move(id, EnumSet.copyOf(RequestStatus.ANSWERED), RequestStatus.CLOSED, now, columns("closed_at", now));
         requests.event(id, now, null, null, "preservation-lapsed", request.status(), RequestStatus.CLOSED, null);
-        auditLog.record(Actor.SYSTEM, AuditEvent.of("requests.preservation.lapsed", "legal_request", id, request.providerId()));
+        auditLog.record(
+                Actor.SYSTEM, AuditEvent.of("requests.preservation.lapsed", "legal_request", id, request.providerId()));
         tellProvider(request, "requests.notice.preservation-lapsed", "preservation.lapsed");
-        events.publishEvent(Notice.toPerson(request.officerId(), "requests.notice.preservation-lapsed",
-                List.of(request.reference()), "/requests/" + id));
+        events.publishEvent(Notice.toPerson(
+                request.officerId(),
+                "requests.notice.preservation-lapsed",
+                List.of(request.reference()),
+                "/requests/" + id));
     }
 
     private void tellProvider(RequestView request, String key, String webhookEvent) {
         UUID provider = Objects.requireNonNull(request.providerId());
-        events.publishEvent(Notice.toHolders(provider, RequestPermissions.HANDLE, key, List.of(request.reference()),
-                "/requests/" + request.id()));
+        events.publishEvent(Notice.toHolders(
+                provider, RequestPermissions.HANDLE, key, List.of(request.reference()), "/requests/" + request.id()));
         webhooks.enqueue(provider, webhookEvent, request.reference(), request.id());
     }
 }

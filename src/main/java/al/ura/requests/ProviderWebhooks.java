@@ -51,8 +51,10 @@ public class ProviderWebhooks {
     private final JsonMapper json;
     private final Clock clock;
     private final boolean allowPlainHttp;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final SecureRandom random = new SecureRandom();
 
     ProviderWebhooks(
@@ -72,7 +74,12 @@ public class ProviderWebhooks {
         this.allowPlainHttp = allowPlainHttp;
     }
 
-    public record WebhookView(UUID id, UUID organisationId, String url, Instant createdAt, @Nullable Instant disabledAt) {}
+    public record WebhookView(
+            UUID id,
+            UUID organisationId,
+            String url,
+            Instant createdAt,
+            @Nullable Instant disabledAt) {}
 
     /** A webhook just made, with its secret: shown this once. */
     public record CreatedWebhook(WebhookView webhook, String secret) {}
@@ -83,7 +90,8 @@ public class ProviderWebhooks {
     @SuppressWarnings("NullAway") // SQL NULL is a value here
     public CreatedWebhook register(Actor actor, WebhookCommand command) {
         if (!actor.has(RequestPermissions.LEAD) || actor.organisationId() == null) {
-            auditLog.denied(actor, AuditEvent.of("requests.webhook.create", "provider_webhook", null, actor.organisationId()));
+            auditLog.denied(
+                    actor, AuditEvent.of("requests.webhook.create", "provider_webhook", null, actor.organisationId()));
             throw ProblemException.forbidden();
         }
         String url = command.url() == null ? "" : command.url().trim();
@@ -103,18 +111,26 @@ public class ProviderWebhooks {
         String secret = "whsec_" + HexFormat.of().formatHex(secretBytes);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        jdbc.sql("INSERT INTO provider_webhook (id, organisation_id, url, secret, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(id, actor.organisationId(), url, cipher.encrypt(secret.getBytes(StandardCharsets.UTF_8), id.toString()),
-                        actor.userId(), RequestRepository.utc(now))
+        jdbc.sql(
+                        "INSERT INTO provider_webhook (id, organisation_id, url, secret, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(
+                        id,
+                        actor.organisationId(),
+                        url,
+                        cipher.encrypt(secret.getBytes(StandardCharsets.UTF_8), id.toString()),
+                        actor.userId(),
+                        RequestRepository.utc(now))
                 .update();
-        auditLog.record(actor, AuditEvent.of("requests.webhook.created", "provider_webhook", id, actor.organisationId()));
+        auditLog.record(
+                actor, AuditEvent.of("requests.webhook.created", "provider_webhook", id, actor.organisationId()));
         return new CreatedWebhook(new WebhookView(id, actor.requireOrganisation(), url, now, null), secret);
     }
 
     @Transactional(readOnly = true)
     public List<WebhookView> list(Actor actor) {
         if (!actor.has(RequestPermissions.LEAD) || actor.organisationId() == null) {
-            auditLog.denied(actor, AuditEvent.of("requests.webhook.list", "provider_webhook", null, actor.organisationId()));
+            auditLog.denied(
+                    actor, AuditEvent.of("requests.webhook.list", "provider_webhook", null, actor.organisationId()));
             throw ProblemException.forbidden();
         }
         return jdbc.sql("SELECT id, organisation_id, url, created_at, disabled_at FROM provider_webhook"
@@ -132,15 +148,18 @@ public class ProviderWebhooks {
     @Transactional
     public void disable(Actor actor, UUID id) {
         int changed = actor.has(RequestPermissions.LEAD) && actor.organisationId() != null
-                ? jdbc.sql("UPDATE provider_webhook SET disabled_at = ? WHERE id = ? AND organisation_id = ? AND disabled_at IS NULL")
+                ? jdbc.sql(
+                                "UPDATE provider_webhook SET disabled_at = ? WHERE id = ? AND organisation_id = ? AND disabled_at IS NULL")
                         .params(RequestRepository.utc(clock.instant()), id, actor.organisationId())
                         .update()
                 : 0;
         if (changed == 0) {
-            auditLog.denied(actor, AuditEvent.of("requests.webhook.disable", "provider_webhook", id, actor.organisationId()));
+            auditLog.denied(
+                    actor, AuditEvent.of("requests.webhook.disable", "provider_webhook", id, actor.organisationId()));
             throw ProblemException.notFound();
         }
-        auditLog.record(actor, AuditEvent.of("requests.webhook.disabled", "provider_webhook", id, actor.organisationId()));
+        auditLog.record(
+                actor, AuditEvent.of("requests.webhook.disabled", "provider_webhook", id, actor.organisationId()));
     }
 
     /** Queues a notification to each of the provider's webhooks, in the caller's transaction. */
@@ -162,7 +181,13 @@ public class ProviderWebhooks {
             body.put("href", "/api/v1/requests/" + requestId);
             jdbc.sql("INSERT INTO webhook_delivery (id, webhook_id, event, payload, created_at, next_attempt_at)"
                             + " VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(delivery, hook, event, json.writeValueAsString(body), RequestRepository.utc(now), RequestRepository.utc(now))
+                    .params(
+                            delivery,
+                            hook,
+                            event,
+                            json.writeValueAsString(body),
+                            RequestRepository.utc(now),
+                            RequestRepository.utc(now))
                     .update();
         }
     }
@@ -176,7 +201,7 @@ public class ProviderWebhooks {
     @SuppressWarnings("NullAway") // SQL NULL is a value here
     public int deliverDue() {
         Instant now = clock.instant();
-    @SuppressWarnings("NullAway") // SQL NULL is a value here
+        @SuppressWarnings("NullAway") // SQL NULL is a value here
         record Due(UUID id, UUID hook, String event, String payload, int attempts, String url, String secret) {}
         List<Due> due = jdbc.sql("SELECT d.id, d.webhook_id, d.event, d.payload, d.attempts, w.url, w.secret"
                         + " FROM webhook_delivery d JOIN provider_webhook w ON w.id = d.webhook_id"
@@ -184,12 +209,18 @@ public class ProviderWebhooks {
                         + " ORDER BY d.next_attempt_at FETCH FIRST 100 ROWS ONLY")
                 .params(MAX_ATTEMPTS, RequestRepository.utc(now))
                 .query((rs, n) -> new Due(
-                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), rs.getString(6), rs.getString(7)))
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getString(6),
+                        rs.getString(7)))
                 .list();
         int delivered = 0;
         for (Due delivery : due) {
-            String secret = new String(cipher.decrypt(delivery.secret(), delivery.hook().toString()), StandardCharsets.UTF_8);
+            String secret =
+                    new String(cipher.decrypt(delivery.secret(), delivery.hook().toString()), StandardCharsets.UTF_8);
             long t = now.getEpochSecond();
             int status;
             try {

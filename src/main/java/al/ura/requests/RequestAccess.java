@@ -54,7 +54,9 @@ class RequestAccess {
             if (actor.belongsTo(request.requesterId()) && requesterStaff(actor)) {
                 return new Access(request, Side.REQUESTER);
             }
-            if (actor.belongsTo(request.providerId()) && providerStaff(actor) && request.status().sent()) {
+            if (actor.belongsTo(request.providerId())
+                    && providerStaff(actor)
+                    && request.status().sent()) {
                 return new Access(request, Side.PROVIDER);
             }
         }
@@ -69,7 +71,8 @@ class RequestAccess {
         }
         if (!actor.has(permission)) {
             auditLog.denied(
-                    actor, AuditEvent.of(action, "legal_request", id, access.request().requesterId()));
+                    actor,
+                    AuditEvent.of(action, "legal_request", id, access.request().requesterId()));
             throw ProblemException.forbidden();
         }
         return access.request();
@@ -80,7 +83,10 @@ class RequestAccess {
         Access access = require(actor, id, action);
         if (access.side() != Side.PROVIDER) {
             if (access.side() == Side.REQUESTER) {
-                auditLog.denied(actor, AuditEvent.of(action, "legal_request", id, access.request().requesterId()));
+                auditLog.denied(
+                        actor,
+                        AuditEvent.of(
+                                action, "legal_request", id, access.request().requesterId()));
                 throw ProblemException.forbidden();
             }
             throw deny(actor, id, action);

@@ -4,7 +4,6 @@ import al.ura.audit.AuditEvent;
 import al.ura.audit.AuditLog;
 import al.ura.kernel.Actor;
 import al.ura.kernel.FileStore;
-import al.ura.kernel.ProblemException;
 import al.ura.kernel.StoredFile;
 import java.io.InputStream;
 import java.time.Clock;
@@ -50,7 +49,8 @@ public class RequestAttachments {
     }
 
     /** An attachment as its readers see it. */
-    public record AttachmentView(UUID fileId, String purpose, String name, String contentType, long size, String sha256, Instant addedAt) {}
+    public record AttachmentView(
+            UUID fileId, String purpose, String name, String contentType, long size, String sha256, Instant addedAt) {}
 
     /** Attaches a file: an order or warrant to a draft (requester), or an answer file (provider, before answering). */
     @Transactional
@@ -61,7 +61,9 @@ public class RequestAttachments {
         String purpose;
         if (found.side() == RequestAccess.Side.REQUESTER) {
             if (!actor.has(RequestPermissions.DRAFT) || request.status() != RequestStatus.DRAFT) {
-                auditLog.denied(actor, AuditEvent.of("requests.attachment.create", "legal_request", requestId, request.requesterId()));
+                auditLog.denied(
+                        actor,
+                        AuditEvent.of("requests.attachment.create", "legal_request", requestId, request.requesterId()));
                 throw LegalRequests.conflict("requests.problem.attach-draft-only");
             }
             purpose = "ORDER";
@@ -73,7 +75,8 @@ public class RequestAttachments {
         }
         StoredFile stored = files.store(content, name, MAX_BYTES, ALLOWED, "file");
         Instant now = clock.instant();
-        jdbc.sql("INSERT INTO request_attachment (request_id, file_id, purpose, added_by, added_at) VALUES (?, ?, ?, ?, ?)")
+        jdbc.sql(
+                        "INSERT INTO request_attachment (request_id, file_id, purpose, added_by, added_at) VALUES (?, ?, ?, ?, ?)")
                 .params(requestId, stored.id(), purpose, actor.userId(), RequestRepository.utc(now))
                 .update();
         auditLog.record(
@@ -82,7 +85,14 @@ public class RequestAttachments {
                         .with("file", stored.id())
                         .with("purpose", purpose)
                         .with("sha256", stored.sha256()));
-        return new AttachmentView(stored.id(), purpose, stored.originalName(), stored.contentType(), stored.sizeBytes(), stored.sha256(), now);
+        return new AttachmentView(
+                stored.id(),
+                purpose,
+                stored.originalName(),
+                stored.contentType(),
+                stored.sizeBytes(),
+                stored.sha256(),
+                now);
     }
 
     @Transactional(readOnly = true)
@@ -97,9 +107,10 @@ public class RequestAttachments {
 
     @SuppressWarnings("NullAway") // added_at is never null
     List<AttachmentView> list(UUID requestId) {
-        return jdbc.sql("SELECT a.file_id, a.purpose, f.original_name, f.content_type, f.size_bytes, f.sha256, a.added_at"
-                        + " FROM request_attachment a JOIN stored_file f ON f.id = a.file_id WHERE a.request_id = ?"
-                        + " ORDER BY a.added_at, a.file_id")
+        return jdbc.sql(
+                        "SELECT a.file_id, a.purpose, f.original_name, f.content_type, f.size_bytes, f.sha256, a.added_at"
+                                + " FROM request_attachment a JOIN stored_file f ON f.id = a.file_id WHERE a.request_id = ?"
+                                + " ORDER BY a.added_at, a.file_id")
                 .param(requestId)
                 .query((rs, n) -> new AttachmentView(
                         rs.getObject(1, UUID.class),
@@ -143,7 +154,8 @@ public class RequestAttachments {
         return count == null ? 0 : count;
     }
 
-    @Nullable String sha256(UUID requestId, UUID fileId) {
+    @Nullable
+    String sha256(UUID requestId, UUID fileId) {
         return list(requestId).stream()
                 .filter(a -> a.fileId().equals(fileId))
                 .map(AttachmentView::sha256)

@@ -66,15 +66,27 @@ public class RequestClocks {
         Instant now = clock.instant();
         List<String> open = RequestStatus.OPEN.stream().map(Enum::name).toList();
 
-        record Due(UUID id, String reference, UUID requester, UUID provider, UUID officer, boolean emergency, Instant due) {}
+        record Due(
+                UUID id,
+                String reference,
+                UUID requester,
+                UUID provider,
+                UUID officer,
+                boolean emergency,
+                Instant due) {}
         // Acknowledgement late.
         for (Due due : jdbc.sql("SELECT id, reference, requester_org_id, provider_org_id, officer_id, emergency,"
                         + " acknowledge_due_at FROM legal_request WHERE status IN (:open) AND acknowledged_at IS NULL"
                         + " AND acknowledge_due_at <= :now")
                 .param("open", open)
                 .param("now", RequestRepository.utc(now))
-                .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                        rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getBoolean(6),
+                .query((rs, n) -> new Due(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getObject(3, UUID.class),
+                        rs.getObject(4, UUID.class),
+                        rs.getObject(5, UUID.class),
+                        rs.getBoolean(6),
                         java.util.Objects.requireNonNull(RequestRepository.instant(rs, "acknowledge_due_at"))))
                 .list()) {
             once(due.id(), "acknowledge-overdue", () -> {
@@ -87,30 +99,47 @@ public class RequestClocks {
                         + " answer_due_at FROM legal_request WHERE status IN (:open) AND answer_due_at <= :horizon")
                 .param("open", open)
                 .param("horizon", RequestRepository.utc(now.plus(properties.dueSoon())))
-                .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                        rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getBoolean(6),
+                .query((rs, n) -> new Due(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getObject(3, UUID.class),
+                        rs.getObject(4, UUID.class),
+                        rs.getObject(5, UUID.class),
+                        rs.getBoolean(6),
                         java.util.Objects.requireNonNull(RequestRepository.instant(rs, "answer_due_at"))))
                 .list()) {
             Duration soon = due.emergency() ? properties.emergencyAnswer().dividedBy(4) : properties.dueSoon();
             if (!now.isBefore(due.due())) {
                 once(due.id(), "answer-overdue", () -> {
                     tellProvider(due.provider(), "requests.notice.answer-overdue", due.reference(), due.id());
-                    events.publishEvent(Notice.toHolders(due.provider(), RequestPermissions.LEAD,
-                            "requests.notice.answer-overdue", List.of(due.reference()), "/requests/" + due.id()));
+                    events.publishEvent(Notice.toHolders(
+                            due.provider(),
+                            RequestPermissions.LEAD,
+                            "requests.notice.answer-overdue",
+                            List.of(due.reference()),
+                            "/requests/" + due.id()));
                     tellOfficer(due.officer(), "requests.notice.answer-overdue", due.reference(), due.id());
                 });
             } else if (!now.isBefore(due.due().minus(soon))) {
-                once(due.id(), "answer-due-soon", () ->
-                        tellProvider(due.provider(), "requests.notice.answer-due-soon", due.reference(), due.id()));
+                once(
+                        due.id(),
+                        "answer-due-soon",
+                        () -> tellProvider(
+                                due.provider(), "requests.notice.answer-due-soon", due.reference(), due.id()));
             }
         }
         // Preservations: reminders before expiry, then the lapse.
         record Kept(UUID id, String reference, UUID officer, int extensions, Instant expires) {}
-        for (Kept kept : jdbc.sql("SELECT id, reference, officer_id, preservation_extensions, preservation_expires_at"
-                        + " FROM legal_request WHERE preservation_state = 'ACTIVE' AND preservation_expires_at <= :horizon")
+        for (Kept kept : jdbc.sql(
+                        "SELECT id, reference, officer_id, preservation_extensions, preservation_expires_at"
+                                + " FROM legal_request WHERE preservation_state = 'ACTIVE' AND preservation_expires_at <= :horizon")
                 .param("horizon", RequestRepository.utc(now.plus(longest(properties.preservationReminders()))))
-                .query((rs, n) -> new Kept(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                        rs.getInt(4), java.util.Objects.requireNonNull(RequestRepository.instant(rs, "preservation_expires_at"))))
+                .query((rs, n) -> new Kept(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getObject(3, UUID.class),
+                        rs.getInt(4),
+                        java.util.Objects.requireNonNull(RequestRepository.instant(rs, "preservation_expires_at"))))
                 .list()) {
             if (!now.isBefore(kept.expires())) {
                 transaction.executeWithoutResult(status -> preservations.lapse(kept.id()));
@@ -124,7 +153,9 @@ public class RequestClocks {
                     .ifPresent(before -> once(
                             kept.id(),
                             "preservation-expiry-" + before.toDays() + "d-ext" + kept.extensions(),
-                            () -> events.publishEvent(Notice.toPerson(kept.officer(), "requests.notice.preservation-expiring",
+                            () -> events.publishEvent(Notice.toPerson(
+                                    kept.officer(),
+                                    "requests.notice.preservation-expiring",
                                     List.of(kept.reference(), String.valueOf(Math.max(1, remaining.toDays()))),
                                     "/requests/" + kept.id()))));
         }
@@ -145,14 +176,17 @@ public class RequestClocks {
                     .update();
             if (inserted == 1) {
                 send.run();
-                auditLog.record(Actor.SYSTEM, AuditEvent.of("requests.reminder.sent", "legal_request", subject, null)
-                        .with("kind", kind));
+                auditLog.record(
+                        Actor.SYSTEM,
+                        AuditEvent.of("requests.reminder.sent", "legal_request", subject, null)
+                                .with("kind", kind));
             }
         });
     }
 
     private void tellProvider(UUID provider, String key, String reference, UUID id) {
-        events.publishEvent(Notice.toHolders(provider, RequestPermissions.HANDLE, key, List.of(reference), "/requests/" + id));
+        events.publishEvent(
+                Notice.toHolders(provider, RequestPermissions.HANDLE, key, List.of(reference), "/requests/" + id));
     }
 
     private void tellOfficer(UUID officer, String key, String reference, UUID id) {

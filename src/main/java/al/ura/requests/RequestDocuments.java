@@ -63,9 +63,21 @@ public class RequestDocuments {
         model.put("request", request);
         model.put("signature", requests.signatureOf(request));
         model.put("requester", directory.find(request.requesterId()).orElseThrow());
-        model.put("provider", request.providerId() == null ? null : directory.find(request.providerId()).orElse(null));
-        model.put("service", request.serviceId() == null ? null : catalogue.service(request.serviceId()).orElse(null));
-        model.put("provision", request.legalProvisionId() == null ? null : legal.provision(request.legalProvisionId()).orElse(null));
+        model.put(
+                "provider",
+                request.providerId() == null
+                        ? null
+                        : directory.find(request.providerId()).orElse(null));
+        model.put(
+                "service",
+                request.serviceId() == null
+                        ? null
+                        : catalogue.service(request.serviceId()).orElse(null));
+        model.put(
+                "provision",
+                request.legalProvisionId() == null
+                        ? null
+                        : legal.provision(request.legalProvisionId()).orElse(null));
         model.put("verifyUrl", baseUrl + "/api/v1/directory/organisations/" + request.requesterId() + "/jwks.json");
         return model;
     }
@@ -74,11 +86,13 @@ public class RequestDocuments {
         Map<String, Object> model = letterModel(actor, id);
         RequestView request = (RequestView) java.util.Objects.requireNonNull(model.get("request"));
         String html = templates.process("requests/letter", new Context(locale, model));
-        return pdf.render(html, messages.getMessage("requests.letter.title", new Object[] {request.reference()}, locale));
+        return pdf.render(
+                html, messages.getMessage("requests.letter.title", new Object[] {request.reference()}, locale));
     }
 
     /** A year's transparency report: one provider's (its own staff, or the operator's analyst) or the country's. */
-    public Map<String, Object> transparencyModel(Actor actor, int year, @org.jspecify.annotations.Nullable UUID provider) {
+    public Map<String, Object> transparencyModel(
+            Actor actor, int year, @org.jspecify.annotations.Nullable UUID provider) {
         Instant[] period = statistics.year(year);
         RequestStatistics.Scope scope = provider == null
                 ? new RequestStatistics.Scope.National()
@@ -103,7 +117,8 @@ public class RequestDocuments {
         return model;
     }
 
-    public byte[] transparencyPdf(Actor actor, int year, @org.jspecify.annotations.Nullable UUID provider, Locale locale) {
+    public byte[] transparencyPdf(
+            Actor actor, int year, @org.jspecify.annotations.Nullable UUID provider, Locale locale) {
         Map<String, Object> model = transparencyModel(actor, year, provider);
         model.put("printable", true);
         String html = templates.process("requests/transparency", new Context(locale, model));

@@ -18,32 +18,49 @@ class RequestFigures {
 
     @Bean
     LiveFigure requestsAnswered(JdbcClient jdbc) {
-        return figure("requests.answered", "count", (from, to) -> Optional.of(BigDecimal.valueOf(count(jdbc,
-                "SELECT COUNT(*) FROM legal_request WHERE answered_at >= ? AND answered_at < ?", from, to))));
+        return figure(
+                "requests.answered",
+                "count",
+                (from, to) -> Optional.of(BigDecimal.valueOf(count(
+                        jdbc,
+                        "SELECT COUNT(*) FROM legal_request WHERE answered_at >= ? AND answered_at < ?",
+                        from,
+                        to))));
     }
 
     @Bean
     LiveFigure requestsMedianAnswer(JdbcClient jdbc) {
-        return figure("requests.median-answer-hours", "hours", (from, to) -> Optional.ofNullable(RequestStatistics.hours(
-                jdbc.sql("SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY answer_seconds) FROM legal_request"
-                                + " WHERE answered_at >= ? AND answered_at < ? AND answer_seconds IS NOT NULL")
-                        .params(RequestRepository.utc(from), RequestRepository.utc(to))
-                        .query((rs, n) -> rs.getBigDecimal(1))
-                        .single())));
+        return figure(
+                "requests.median-answer-hours",
+                "hours",
+                (from, to) -> Optional.ofNullable(RequestStatistics.hours(
+                        jdbc.sql("SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY answer_seconds) FROM legal_request"
+                                        + " WHERE answered_at >= ? AND answered_at < ? AND answer_seconds IS NOT NULL")
+                                .params(RequestRepository.utc(from), RequestRepository.utc(to))
+                                .query((rs, n) -> rs.getBigDecimal(1))
+                                .single())));
     }
 
     @Bean
     LiveFigure requestsEmergencyShare(JdbcClient jdbc) {
         return figure("requests.emergency-share", "percent", (from, to) -> {
-            long all = count(jdbc, "SELECT COUNT(*) FROM legal_request WHERE submitted_at >= ? AND submitted_at < ?", from, to);
-            long emergencies = count(jdbc, "SELECT COUNT(*) FROM legal_request WHERE submitted_at >= ? AND submitted_at < ?"
-                    + " AND emergency = TRUE", from, to);
+            long all = count(
+                    jdbc, "SELECT COUNT(*) FROM legal_request WHERE submitted_at >= ? AND submitted_at < ?", from, to);
+            long emergencies = count(
+                    jdbc,
+                    "SELECT COUNT(*) FROM legal_request WHERE submitted_at >= ? AND submitted_at < ?"
+                            + " AND emergency = TRUE",
+                    from,
+                    to);
             return Optional.ofNullable(RequestStatistics.share(emergencies, all));
         });
     }
 
     private static long count(JdbcClient jdbc, String sql, Instant from, Instant to) {
-        Long n = jdbc.sql(sql).params(RequestRepository.utc(from), RequestRepository.utc(to)).query(Long.class).single();
+        Long n = jdbc.sql(sql)
+                .params(RequestRepository.utc(from), RequestRepository.utc(to))
+                .query(Long.class)
+                .single();
         return n == null ? 0 : n;
     }
 

@@ -20,7 +20,8 @@ public enum RequestStatus {
     WITHDRAWN;
 
     /** Sent and not yet answered: the provider's open work, and what deconfliction compares. */
-    static final Set<RequestStatus> OPEN = EnumSet.of(SUBMITTED, RECEIVED, ACKNOWLEDGED, CLARIFICATION_REQUESTED, IN_PROGRESS);
+    static final Set<RequestStatus> OPEN =
+            EnumSet.of(SUBMITTED, RECEIVED, ACKNOWLEDGED, CLARIFICATION_REQUESTED, IN_PROGRESS);
 
     /** The provider's outcomes. */
     static final Set<RequestStatus> ANSWERED = EnumSet.of(ANSWERED_FULL, ANSWERED_PART, REFUSED, IMPOSSIBLE);

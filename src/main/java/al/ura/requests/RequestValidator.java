@@ -41,7 +41,8 @@ final class RequestValidator {
     }
 
     /** A preservation a disclosure follows: whose it is, at which provider, and whether it still holds. */
-    record PreservationLink(UUID id, UUID requesterId, @Nullable UUID providerId, RequestType type, boolean active) {}
+    record PreservationLink(
+            UUID id, UUID requesterId, @Nullable UUID providerId, RequestType type, boolean active) {}
 
     /** An oral emergency a written request follows. */
     record OralLink(UUID id, UUID requesterId, UUID providerId, boolean alreadyWritten) {}
@@ -135,8 +136,8 @@ final class RequestValidator {
         if (!officerPhone.isEmpty() && !PHONE.matcher(officerPhone).matches()) {
             problems.add(FieldProblem.of("officerPhone", "requests.validation.phone"));
         }
-        String officerEmail = required(command.officerEmail(), "officerEmail", 254, problems)
-                .toLowerCase(java.util.Locale.ROOT);
+        String officerEmail =
+                required(command.officerEmail(), "officerEmail", 254, problems).toLowerCase(java.util.Locale.ROOT);
         if (!officerEmail.isEmpty()) {
             if (Identifiers.normalise(IdentifierKind.EMAIL, officerEmail).isEmpty()) {
                 problems.add(FieldProblem.of("officerEmail", "requests.validation.email"));
@@ -153,7 +154,10 @@ final class RequestValidator {
             problems.add(FieldProblem.of("legalProvisionId", "requests.validation.legal-basis-required"));
         } else if (context.provision().isEmpty()
                 || context.provisionRetired()
-                || !context.provision().get().country().equals(context.requester().country())) {
+                || !context.provision()
+                        .get()
+                        .country()
+                        .equals(context.requester().country())) {
             problems.add(FieldProblem.of("legalProvisionId", "requests.validation.legal-basis-unknown"));
         } else {
             provision = context.provision().get();
@@ -276,7 +280,9 @@ final class RequestValidator {
                 if (shared && port == null) {
                     problems.add(FieldProblem.of(prefix + "sourcePort", "requests.validation.port-required"));
                 }
-                String observed = identifier.observedAt() == null ? "" : identifier.observedAt().trim();
+                String observed = identifier.observedAt() == null
+                        ? ""
+                        : identifier.observedAt().trim();
                 if (observed.isEmpty()) {
                     problems.add(FieldProblem.of(prefix + "observedAt", "requests.validation.observed-at-required"));
                 } else {
@@ -286,10 +292,11 @@ final class RequestValidator {
                             observedAt = p.instant();
                             observedZone = p.zone();
                         }
-                        case Timestamp.NoZone ignored -> problems.add(
-                                FieldProblem.of(prefix + "observedAt", "requests.validation.time-zone-required"));
-                        case Timestamp.Malformed ignored -> problems.add(
-                                FieldProblem.of(prefix + "observedAt", "requests.validation.timestamp"));
+                        case Timestamp.NoZone ignored ->
+                            problems.add(
+                                    FieldProblem.of(prefix + "observedAt", "requests.validation.time-zone-required"));
+                        case Timestamp.Malformed ignored ->
+                            problems.add(FieldProblem.of(prefix + "observedAt", "requests.validation.timestamp"));
                     }
                 }
             } else if (port != null) {
@@ -328,8 +335,7 @@ final class RequestValidator {
                     problems.add(FieldProblem.of(prefix + "to", "requests.validation.range-order"));
                 } else if (to.isAfter(context.now().plus(Duration.ofMinutes(5)))) {
                     problems.add(FieldProblem.of(prefix + "to", "requests.validation.range-future"));
-                } else if (category != null
-                        && Duration.between(from, to).compareTo(properties.widest(category)) > 0) {
+                } else if (category != null && Duration.between(from, to).compareTo(properties.widest(category)) > 0) {
                     problems.add(FieldProblem.of(
                             prefix + "from",
                             "requests.validation.range-too-wide",
@@ -341,7 +347,8 @@ final class RequestValidator {
                     for (DataItem item : items) {
                         Optional<ProviderServiceView.Offering> offering = service.offering(item);
                         if (offering.isPresent()
-                                && from.isBefore(context.now().minus(Duration.ofDays(offering.get().retentionDays())))) {
+                                && from.isBefore(context.now()
+                                        .minus(Duration.ofDays(offering.get().retentionDays())))) {
                             problems.add(FieldProblem.of(
                                     prefix + "from",
                                     "requests.validation.before-retention",
@@ -365,16 +372,19 @@ final class RequestValidator {
         // A request goes to a provider in another country only where a treaty allows it (§36).
         if (provider != null && !provider.country().equals(context.requester().country())) {
             boolean parties = context.requesterTreaty().secondProtocol()
-                    && context.providerTreaty().map(TreatyCountry::secondProtocol).orElse(false);
+                    && context.providerTreaty()
+                            .map(TreatyCountry::secondProtocol)
+                            .orElse(false);
             boolean subscriberOnly = !given.isEmpty()
                     && given.stream().allMatch(g -> g.category() == DataCategory.SUBSCRIBER_INFORMATION);
             if (!(parties && subscriberOnly && type != null && DIRECT_FOREIGN_TYPES.contains(type) && !emergency)) {
-                String contacts = context.foreignContacts().isEmpty()
-                        ? "-"
-                        : String.join("; ", context.foreignContacts());
+                String contacts =
+                        context.foreignContacts().isEmpty() ? "-" : String.join("; ", context.foreignContacts());
                 problems.add(FieldProblem.of(
                         "providerId",
-                        parties ? "requests.validation.foreign-provider-category" : "requests.validation.foreign-provider",
+                        parties
+                                ? "requests.validation.foreign-provider-category"
+                                : "requests.validation.foreign-provider",
                         provider.country(),
                         contacts));
             }

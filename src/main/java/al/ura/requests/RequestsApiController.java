@@ -110,7 +110,11 @@ class RequestsApiController {
     TreatyCountry configure(@PathVariable String country, @RequestBody TreatyCountry settings) {
         return catalogue.configure(
                 CurrentActor.get(),
-                new TreatyCountry(country, settings.secondProtocol(), settings.preservationDays(), settings.extensionDays(),
+                new TreatyCountry(
+                        country,
+                        settings.secondProtocol(),
+                        settings.preservationDays(),
+                        settings.extensionDays(),
                         settings.maxExtensions()));
     }
 
@@ -132,8 +136,11 @@ class RequestsApiController {
             @RequestParam(required = false) @Nullable String reference,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit) {
-        return requests.outbox(CurrentActor.get(), new RequestRepository.Filter(status, priority, emergency, overdue, reference),
-                cursor, Cursors.limit(limit));
+        return requests.outbox(
+                CurrentActor.get(),
+                new RequestRepository.Filter(status, priority, emergency, overdue, reference),
+                cursor,
+                Cursors.limit(limit));
     }
 
     @GetMapping("/inbox")
@@ -146,8 +153,11 @@ class RequestsApiController {
             @RequestParam(required = false) @Nullable String reference,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit) {
-        return requests.inbox(CurrentActor.get(), new RequestRepository.Filter(status, priority, emergency, overdue, reference),
-                cursor, Cursors.limit(limit));
+        return requests.inbox(
+                CurrentActor.get(),
+                new RequestRepository.Filter(status, priority, emergency, overdue, reference),
+                cursor,
+                Cursors.limit(limit));
     }
 
     @GetMapping("/{id}")
@@ -169,9 +179,11 @@ class RequestsApiController {
             version = requests.read(actor, id).version();
         } else {
             try {
-                version = Integer.parseInt(ifMatch.replace("\"", "").replace("W/", "").trim());
+                version = Integer.parseInt(
+                        ifMatch.replace("\"", "").replace("W/", "").trim());
             } catch (NumberFormatException malformed) {
-                throw ProblemException.validation(List.of(ProblemException.FieldProblem.of("If-Match", "validation.cursor")));
+                throw ProblemException.validation(
+                        List.of(ProblemException.FieldProblem.of("If-Match", "validation.cursor")));
             }
         }
         return requests.updateDraft(actor, id, version, command);
@@ -184,7 +196,9 @@ class RequestsApiController {
     }
 
     @PostMapping("/{id}/submission")
-    @Operation(summary = "Send the draft for authorisation; refused with every field problem if it is not complete and valid")
+    @Operation(
+            summary =
+                    "Send the draft for authorisation; refused with every field problem if it is not complete and valid")
     RequestView submit(@PathVariable UUID id) {
         return requests.submitForAuthorisation(CurrentActor.get(), id);
     }
@@ -252,7 +266,9 @@ class RequestsApiController {
     @GetMapping("/{id}/answer")
     @Operation(summary = "The provider's signed answer")
     ResponseEntity<ProviderDesk.AnswerView> answerOf(@PathVariable UUID id) {
-        return desk.answerOf(CurrentActor.get(), id).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+        return desk.answerOf(CurrentActor.get(), id)
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     @PostMapping("/{id}/preservation/extension")
@@ -324,10 +340,15 @@ class RequestsApiController {
 
     @PostMapping(value = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Attach an order or warrant to a draft (requester) or an answer file (provider)")
-    ResponseEntity<RequestAttachments.AttachmentView> attach(@PathVariable UUID id, @RequestParam("file") MultipartFile file) {
+    ResponseEntity<RequestAttachments.AttachmentView> attach(
+            @PathVariable UUID id, @RequestParam("file") MultipartFile file) {
         try {
-            return ResponseEntity.status(201).body(attachments.attach(CurrentActor.get(), id, file.getInputStream(),
-                    file.getOriginalFilename() == null ? "file" : file.getOriginalFilename()));
+            return ResponseEntity.status(201)
+                    .body(attachments.attach(
+                            CurrentActor.get(),
+                            id,
+                            file.getInputStream(),
+                            file.getOriginalFilename() == null ? "file" : file.getOriginalFilename()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -338,13 +359,18 @@ class RequestsApiController {
         RequestAttachments.Download download = attachments.download(CurrentActor.get(), id, fileId);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(download.attachment().contentType()))
-                .header("Content-Disposition", ContentDisposition.attachment().filename(download.attachment().name(),
-                        java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header(
+                        "Content-Disposition",
+                        ContentDisposition.attachment()
+                                .filename(download.attachment().name(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(new InputStreamResource(download.content()));
     }
 
     @GetMapping("/{id}/signed")
-    @Operation(summary = "The signed request: its canonical JSON and detached JWS, verifiable with the requester's JWKS")
+    @Operation(
+            summary = "The signed request: its canonical JSON and detached JWS, verifiable with the requester's JWKS")
     LegalRequests.SignedExport signed(@PathVariable UUID id) {
         return requests.signedExport(CurrentActor.get(), id);
     }
@@ -363,7 +389,8 @@ class RequestsApiController {
     @Operation(summary = "Check a signed request received from outside against the directory's keys")
     LegalRequests.SignatureStatus verify(@RequestBody Verification verification) {
         if (verification.payload() == null || verification.jws() == null) {
-            throw ProblemException.validation(List.of(ProblemException.FieldProblem.of("payload", "validation.required")));
+            throw ProblemException.validation(
+                    List.of(ProblemException.FieldProblem.of("payload", "validation.required")));
         }
         return requests.verifyExternal(verification.payload(), verification.jws());
     }
@@ -388,8 +415,12 @@ class RequestsApiController {
 
     // ---- statistics ----
 
-    @GetMapping(value = "/statistics", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    @Operation(summary = "Statistics of a period: scope provider or requester (an organisation's own) or national (operator)")
+    @GetMapping(
+            value = "/statistics",
+            produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    @Operation(
+            summary =
+                    "Statistics of a period: scope provider or requester (an organisation's own) or national (operator)")
     ResponseEntity<?> statistics(
             @RequestParam String scope,
             @RequestParam(required = false) @Nullable UUID organisation,
@@ -398,14 +429,20 @@ class RequestsApiController {
             @RequestHeader(value = "Accept", required = false) @Nullable String accept) {
         var actor = CurrentActor.get();
         RequestStatistics.Scope resolved = switch (scope) {
-            case "provider" -> new RequestStatistics.Scope.Provider(organisation != null ? organisation : actor.requireOrganisation());
-            case "requester" -> new RequestStatistics.Scope.Requester(organisation != null ? organisation : actor.requireOrganisation());
+            case "provider" ->
+                new RequestStatistics.Scope.Provider(organisation != null ? organisation : actor.requireOrganisation());
+            case "requester" ->
+                new RequestStatistics.Scope.Requester(
+                        organisation != null ? organisation : actor.requireOrganisation());
             case "national" -> new RequestStatistics.Scope.National();
-            default -> throw ProblemException.validation(List.of(ProblemException.FieldProblem.of("scope", "requests.validation.scope")));
+            default ->
+                throw ProblemException.validation(
+                        List.of(ProblemException.FieldProblem.of("scope", "requests.validation.scope")));
         };
         RequestStatistics.Statistics computed = statistics.compute(actor, resolved, from, to);
         if (accept != null && accept.contains("text/csv")) {
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
                     .body(RequestStatistics.csv(computed));
         }
         return ResponseEntity.ok(computed);

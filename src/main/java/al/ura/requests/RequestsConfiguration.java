@@ -26,14 +26,22 @@ class RequestsConfiguration {
     @Bean
     RoleDefinition requestOfficer() {
         return new RoleDefinition(
-                OFFICER, Set.of(DirectoryPermissions.READ, RequestPermissions.DRAFT, RequestPermissions.STATISTICS), true, 300, true);
+                OFFICER,
+                Set.of(DirectoryPermissions.READ, RequestPermissions.DRAFT, RequestPermissions.STATISTICS),
+                true,
+                300,
+                true);
     }
 
     @Bean
     RoleDefinition requestAuthoriser() {
         return new RoleDefinition(
                 AUTHORISER,
-                Set.of(DirectoryPermissions.READ, RequestPermissions.DRAFT, RequestPermissions.AUTHORISE, RequestPermissions.STATISTICS),
+                Set.of(
+                        DirectoryPermissions.READ,
+                        RequestPermissions.DRAFT,
+                        RequestPermissions.AUTHORISE,
+                        RequestPermissions.STATISTICS),
                 true,
                 310,
                 true);
@@ -42,14 +50,22 @@ class RequestsConfiguration {
     @Bean
     RoleDefinition complianceOfficer() {
         return new RoleDefinition(
-                COMPLIANCE_OFFICER, Set.of(DirectoryPermissions.READ, RequestPermissions.HANDLE, RequestPermissions.STATISTICS), true, 320, true);
+                COMPLIANCE_OFFICER,
+                Set.of(DirectoryPermissions.READ, RequestPermissions.HANDLE, RequestPermissions.STATISTICS),
+                true,
+                320,
+                true);
     }
 
     @Bean
     RoleDefinition complianceLead() {
         return new RoleDefinition(
                 COMPLIANCE_LEAD,
-                Set.of(DirectoryPermissions.READ, RequestPermissions.HANDLE, RequestPermissions.LEAD, RequestPermissions.STATISTICS),
+                Set.of(
+                        DirectoryPermissions.READ,
+                        RequestPermissions.HANDLE,
+                        RequestPermissions.LEAD,
+                        RequestPermissions.STATISTICS),
                 true,
                 330,
                 true);
@@ -60,7 +76,10 @@ class RequestsConfiguration {
     RoleDefinition requestsAnalyst() {
         return new RoleDefinition(
                 ANALYST,
-                Set.of(DirectoryPermissions.READ, RequestPermissions.STATISTICS, RequestPermissions.STATISTICS_ALL,
+                Set.of(
+                        DirectoryPermissions.READ,
+                        RequestPermissions.STATISTICS,
+                        RequestPermissions.STATISTICS_ALL,
                         RequestPermissions.CATALOGUE),
                 false,
                 340);
@@ -68,13 +87,17 @@ class RequestsConfiguration {
 
     @Bean
     NavigationItem requestsNavigation() {
-        return new NavigationItem("nav.requests", "/requests", 300,
+        return new NavigationItem(
+                "nav.requests",
+                "/requests",
+                300,
                 Set.of(RequestPermissions.DRAFT, RequestPermissions.AUTHORISE, RequestPermissions.HANDLE));
     }
 
     @Bean
     NavigationItem requestStatisticsNavigation() {
-        return new NavigationItem("nav.request-statistics", "/requests/statistics", 310, Set.of(RequestPermissions.STATISTICS));
+        return new NavigationItem(
+                "nav.request-statistics", "/requests/statistics", 310, Set.of(RequestPermissions.STATISTICS));
     }
 
     @Bean
@@ -92,25 +115,29 @@ class RequestsConfiguration {
     @Bean
     @ConditionalOnProperty(name = "ura.demo.enabled", havingValue = "true")
     DemoPerson demoAuthoriser() {
-        return new DemoPerson("autorizues@policia.example", "Klodian Autorizuesi", "POLICIA-DEMO", List.of(AUTHORISER), true);
+        return new DemoPerson(
+                "autorizues@policia.example", "Klodian Autorizuesi", "POLICIA-DEMO", List.of(AUTHORISER), true);
     }
 
     @Bean
     @ConditionalOnProperty(name = "ura.demo.enabled", havingValue = "true")
     DemoPerson demoProsecutor() {
-        return new DemoPerson("prokuror@prokuroria.example", "Lindita Prokurorja", "PROKURORIA-DEMO", List.of(AUTHORISER), true);
+        return new DemoPerson(
+                "prokuror@prokuroria.example", "Lindita Prokurorja", "PROKURORIA-DEMO", List.of(AUTHORISER), true);
     }
 
     @Bean
     @ConditionalOnProperty(name = "ura.demo.enabled", havingValue = "true")
     DemoPerson demoCompliance() {
-        return new DemoPerson("pajtueshmeria@netdrita.example", "Mira Pajtueshmëria", "NETDRITA", List.of(COMPLIANCE_OFFICER), true);
+        return new DemoPerson(
+                "pajtueshmeria@netdrita.example", "Mira Pajtueshmëria", "NETDRITA", List.of(COMPLIANCE_OFFICER), true);
     }
 
     @Bean
     @ConditionalOnProperty(name = "ura.demo.enabled", havingValue = "true")
     DemoPerson demoComplianceLead() {
-        return new DemoPerson("drejtues@netdrita.example", "Nikolin Drejtuesi", "NETDRITA", List.of(COMPLIANCE_LEAD), true);
+        return new DemoPerson(
+                "drejtues@netdrita.example", "Nikolin Drejtuesi", "NETDRITA", List.of(COMPLIANCE_LEAD), true);
     }
 
     @Bean

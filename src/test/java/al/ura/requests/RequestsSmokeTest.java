@@ -25,12 +25,22 @@ class RequestsSmokeTest {
         assertThat(submitted.status()).isEqualTo(RequestStatus.SUBMITTED);
         RequestView read = requests.read(world.compliance().actor(), submitted.id());
         assertThat(read.status()).isEqualTo(RequestStatus.RECEIVED);
-        assertThat(requests.signatureOf(read)).extracting(LegalRequests.SignatureStatus::reason).isNull();
+        assertThat(requests.signatureOf(read))
+                .extracting(LegalRequests.SignatureStatus::reason)
+                .isNull();
         desk.acknowledge(world.compliance().actor(), submitted.id());
-        RequestView answered = desk.answer(world.compliance().actor(), submitted.id(),
-                new ProviderDesk.AnswerCommand(true, null, java.util.List.of(
-                        new ProviderDesk.ItemCommand(0, true, "Fictional subscriber: Test Subscriber", null))));
+        RequestView answered = desk.answer(
+                world.compliance().actor(),
+                submitted.id(),
+                new ProviderDesk.AnswerCommand(
+                        true,
+                        null,
+                        java.util.List.of(
+                                new ProviderDesk.ItemCommand(0, true, "Fictional subscriber: Test Subscriber", null))));
         assertThat(answered.status()).isEqualTo(RequestStatus.ANSWERED_FULL);
-        assertThat(desk.answerOf(world.officer().actor(), submitted.id()).orElseThrow().signatureValid()).isTrue();
+        assertThat(desk.answerOf(world.officer().actor(), submitted.id())
+                        .orElseThrow()
+                        .signatureValid())
+                .isTrue();
     }
 }
