@@ -131,15 +131,18 @@ public class LegalRequests {
         return requests.find(id, now).orElseThrow();
     }
 
-    /** Saves what the officer typed over the draft; {@code version} is the one the officer was editing. */
+    /**
+     * Saves what the officer typed over the draft; {@code version} is the one the officer was
+     * editing, or null to save over whatever version is there.
+     */
     @Transactional
-    public RequestView updateDraft(Actor actor, UUID id, int version, DraftCommand command) {
+    public RequestView updateDraft(Actor actor, UUID id, @Nullable Integer version, DraftCommand command) {
         RequestView request = access.requireRequester(actor, id, "requests.request.update", RequestPermissions.DRAFT);
         if (request.status() != RequestStatus.DRAFT) {
             throw conflict("requests.problem.not-a-draft");
         }
         Instant now = clock.instant();
-        if (!requests.updateDraft(id, command, version, now)) {
+        if (!requests.updateDraft(id, command, version == null ? request.version() : version, now)) {
             throw conflict("requests.problem.edited-meanwhile");
         }
         requests.event(id, now, actor.userId(), actor.organisationId(), "draft-saved", null, null, null);

@@ -272,6 +272,47 @@ class RequestLifecycleApiTest {
     }
 
     @Test
+    void aDraftIsSavedOverTheVersionBeingEditedAndAStaleVersionIsRefused() {
+        DraftCommand draft = fixtures.draft(world);
+        UUID id = api.post(as(world.officer()), draft, BASE).expect(201).id();
+        int version = api.get(as(world.officer()), BASE + "/{id}", id)
+                .at("/request/version")
+                .asInt();
+        Map<String, String> editing = Map.of("If-Match", "\"" + version + "\"");
+
+        Reply saved = api.call(
+                        org.springframework.http.HttpMethod.PUT,
+                        as(world.officer()),
+                        api.body(draft, "fileNumber", "PP-2026-EDITED"),
+                        editing,
+                        BASE + "/{id}",
+                        id)
+                .expect(200);
+        assertThat(saved.text("/fileNumber")).isEqualTo("PP-2026-EDITED");
+        assertThat(saved.at("/version").asInt()).isEqualTo(version + 1);
+        assertThat(api.call(
+                                org.springframework.http.HttpMethod.PUT,
+                                as(world.officer()),
+                                draft,
+                                editing,
+                                BASE + "/{id}",
+                                id)
+                        .expect(409)
+                        .type())
+                .isEqualTo("/problems/request-state");
+        // Without If-Match it is saved over whatever version is there.
+        assertThat(api.put(as(world.officer()), api.body(draft, "fileNumber", "PP-2026-AGAIN"), BASE + "/{id}", id)
+                        .expect(200)
+                        .text("/fileNumber"))
+                .isEqualTo("PP-2026-AGAIN");
+        assertThat(ledger.done(id).stream().filter("requests.request.updated"::equals))
+                .hasSize(2);
+
+        api.post(as(world.officer()), null, BASE + "/{id}/submission", id).expect(200);
+        api.put(as(world.officer()), draft, BASE + "/{id}", id).expect(409);
+    }
+
+    @Test
     void theSignedExportVerifiesThroughTheVerificationEndpoint() {
         UUID id = send(world, fixtures.draft(world));
 
