@@ -208,6 +208,15 @@ public class LegalRequests {
         if (request.status() != RequestStatus.AWAITING_AUTHORISATION || request.draft() == null) {
             throw conflict("requests.problem.not-awaiting-authorisation");
         }
+        // Authorising signs with the organisation's key: a designated person does it (§22), never a
+        // token, or two service accounts could draft and sign a request with no one looking at it.
+        if (actor.kind() != Actor.Kind.USER) {
+            auditLog.denied(
+                    actor,
+                    AuditEvent.of("requests.request.authorise", "legal_request", id, request.requesterId())
+                            .with("reason", "not-a-person"));
+            throw ProblemException.forbidden();
+        }
         UUID authoriser = requirePerson(actor);
         if (authoriser.equals(request.officerId())) {
             auditLog.denied(
@@ -372,6 +381,25 @@ public class LegalRequests {
                     List.of(request.reference()),
                     "/requests/" + id));
             webhooks.enqueue(request.providerId(), "request.withdrawn", request.reference(), id);
+        }
+        UUID preservation = request.preservationRequestId();
+        if (preservation != null && request.status().sent()) {
+            // The preservation it followed is kept again until it expires, is extended or released;
+            // left FOLLOWED it would never lapse nor be released, and the provider would keep the data.
+            requests.find(preservation, now)
+                    .filter(p -> p.preservationState() == PreservationState.FOLLOWED)
+                    .ifPresent(p -> {
+                        requests.set(preservation, now, columns("preservation_state", PreservationState.ACTIVE.name()));
+                        requests.event(
+                                preservation,
+                                now,
+                                actor.userId(),
+                                actor.organisationId(),
+                                "disclosure-withdrawn",
+                                null,
+                                null,
+                                request.reference());
+                    });
         }
         return requests.find(id, now).orElseThrow();
     }

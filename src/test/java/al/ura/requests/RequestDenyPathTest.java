@@ -319,6 +319,39 @@ class RequestDenyPathTest {
     }
 
     @Test
+    void aMachineTokenMayDraftButNotAuthorise() {
+        String token = people.token(world.police(), Set.of(RequestPermissions.DRAFT, RequestPermissions.AUTHORISE));
+        UUID drafted =
+                api.post(bearer(token), fixtures.draft(world), BASE).expect(201).id();
+        api.post(bearer(token), null, BASE + "/{id}/submission", drafted).expect(200);
+        UUID fromAnOfficer = api.post(as(world.officer()), fixtures.draft(world), BASE)
+                .expect(201)
+                .id();
+        api.post(as(world.officer()), null, BASE + "/{id}/submission", fromAnOfficer)
+                .expect(200);
+
+        // Authorising signs with the organisation's key: a designated person does it (§22), not a program.
+        for (UUID request : List.of(drafted, fromAnOfficer)) {
+            assertThat(api.post(bearer(token), null, BASE + "/{id}/authorisation", request)
+                            .expect(403)
+                            .type())
+                    .isEqualTo("/problems/forbidden");
+            assertThat(ledger.count(
+                            "SELECT COUNT(*) FROM audit_entries WHERE action = 'requests.request.authorise'"
+                                    + " AND outcome = 'DENIED' AND actor_kind = 'API_TOKEN' AND object_id = ?"
+                                    + " AND details LIKE '%not-a-person%'",
+                            request.toString()))
+                    .isEqualTo(1);
+            assertThat(api.get(as(world.officer()), BASE + "/{id}", request).text("/request/status"))
+                    .isEqualTo("AWAITING_AUTHORISATION");
+        }
+        assertThat(api.post(as(world.authoriser()), null, BASE + "/{id}/authorisation", drafted)
+                        .expect(200)
+                        .text("/status"))
+                .isEqualTo("SUBMITTED");
+    }
+
+    @Test
     void aProviderDoesNotSeeARequestBeforeItIsSent() {
         UUID draft = api.post(as(world.officer()), fixtures.draft(world), BASE)
                 .expect(201)

@@ -313,6 +313,70 @@ class RequestLifecycleApiTest {
     }
 
     @Test
+    void anOrderIsAttachedToTheDraftSignedWithItAndTheProviderAnswersWithAFile() {
+        // Connection records are disclosed on a prosecutor's order: the order must be attached.
+        Object records = api.body(
+                fixtures.ip("203.0.113.25"), "category", "TRAFFIC_DATA", "items", List.of("CONNECTION_RECORDS"));
+        UUID id = api.post(as(world.officer()), api.body(fixtures.draft(world), "identifiers", List.of(records)), BASE)
+                .expect(201)
+                .id();
+        assertThat(api.post(as(world.officer()), null, BASE + "/{id}/submission", id)
+                        .expect(400)
+                        .texts("/errors", "field"))
+                .containsExactly("attachments");
+        byte[] order = "Urdhri i prokurorit nr. 12/2026 (fiktiv)\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Reply attached = api.upload(as(world.officer()), "urdhri.txt", order, BASE + "/{id}/attachments", id)
+                .expect(201);
+        assertThat(attached.text("/purpose")).isEqualTo("ORDER");
+        String orderSha = attached.text("/sha256");
+        UUID orderId = UUID.fromString(attached.text("/fileId"));
+        api.post(as(world.officer()), null, BASE + "/{id}/submission", id).expect(200);
+        api.post(as(world.authoriser()), null, BASE + "/{id}/authorisation", id).expect(200);
+
+        // The signature covers the order's digest; the provider reads and downloads it, in the ledger.
+        assertThat(api.get(as(world.compliance()), BASE + "/{id}/signed", id).text("/payload"))
+                .contains(orderSha);
+        assertThat(api.get(as(world.compliance()), BASE + "/{id}", id)
+                        .at("/signature/valid")
+                        .asBoolean())
+                .isTrue();
+        var download = mvc.get()
+                .uri(BASE + "/{id}/attachments/{file}", id, orderId)
+                .with(as(world.compliance()))
+                .exchange();
+        assertThat(download).hasStatusOk();
+        assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(order);
+        assertThat(ledger.done(id)).contains("requests.attachment.created", "requests.attachment.read");
+        assertThat(api.upload(as(world.officer()), "late.txt", order, BASE + "/{id}/attachments", id)
+                        .status())
+                .isEqualTo(409);
+
+        // An answer file: the requester sees it once the provider has answered with it.
+        byte[] found =
+                "start,end,address,port,subscriber\n2026-03-01T10:00Z,2026-03-01T11:00Z,203.0.113.25,51234,TS-1\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Reply file = api.upload(as(world.compliance()), "records.txt", found, BASE + "/{id}/attachments", id)
+                .expect(201);
+        assertThat(file.text("/purpose")).isEqualTo("ANSWER");
+        UUID fileId = UUID.fromString(file.text("/fileId"));
+        assertThat(api.get(as(world.officer()), BASE + "/{id}/attachments", id).texts("", "purpose"))
+                .containsExactly("ORDER");
+        provider(
+                "/answer",
+                id,
+                answer(true, null, List.of(Map.of("position", 0, "found", true, "fileId", fileId.toString()))));
+        assertThat(api.get(as(world.officer()), BASE + "/{id}/attachments", id).texts("", "purpose"))
+                .containsExactlyInAnyOrder("ORDER", "ANSWER");
+        Reply theAnswer =
+                api.get(as(world.officer()), BASE + "/{id}/answer", id).expect(200);
+        assertThat(theAnswer.text("/items/0/fileSha256")).isEqualTo(file.text("/sha256"));
+        assertThat(theAnswer.at("/signatureValid").asBoolean()).isTrue();
+        assertThat(api.upload(as(world.compliance()), "more.txt", found, BASE + "/{id}/attachments", id)
+                        .status())
+                .isEqualTo(409);
+    }
+
+    @Test
     void theSignedExportVerifiesThroughTheVerificationEndpoint() {
         UUID id = send(world, fixtures.draft(world));
 
@@ -618,6 +682,38 @@ class RequestLifecycleApiTest {
     }
 
     @Test
+    void aWithdrawnDisclosureLeavesThePreservationItFollowedActiveAgain() {
+        UUID preservation =
+                send(world, fixtures.draft(world, RequestType.PRESERVATION, List.of(fixtures.ip("203.0.113.25"))));
+        provider("/answer", preservation, answer(true, null, found(0, "Preserved: 1 NAT record")));
+        UUID disclosure = send(
+                world,
+                api.body(
+                        fixtures.draft(
+                                world, RequestType.DISCLOSURE_AFTER_PRESERVATION, List.of(fixtures.ip("203.0.113.25"))),
+                        "preservationRequestId",
+                        preservation));
+        assertThat(api.get(as(world.officer()), BASE + "/{id}", preservation).text("/request/preservationState"))
+                .isEqualTo("FOLLOWED");
+
+        api.post(as(world.officer()), text("The order named the wrong account."), BASE + "/{id}/withdrawal", disclosure)
+                .expect(200);
+        Reply again = api.get(as(world.officer()), BASE + "/{id}", preservation).expect(200);
+        assertThat(again.text("/request/preservationState")).isEqualTo("ACTIVE");
+        assertThat(api.get(as(world.compliance()), BASE + "/{id}/history", preservation)
+                        .texts("", "kind"))
+                .endsWith("disclosure-withdrawn");
+
+        // Kept again, it can be released, and the provider is told it may stop keeping the data.
+        Reply released = api.post(as(world.officer()), null, BASE + "/{id}/preservation/release", preservation)
+                .expect(200);
+        assertThat(released.text("/preservationState")).isEqualTo("RELEASED");
+        assertThat(released.text("/status")).isEqualTo("CLOSED");
+        assertThat(audiences(events, "requests.notice.preservation-released", link(preservation)))
+                .containsExactly(new Notice.Holders(world.provider().id(), RequestPermissions.HANDLE));
+    }
+
+    @Test
     void aPreservationNobodyFollowsLapsesAndTheProviderIsTold() {
         clock.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         UUID preservation =
@@ -750,6 +846,17 @@ class RequestLifecycleApiTest {
                                 + " AND actor_kind = 'API_TOKEN'",
                         id.toString()))
                 .isEqualTo(1);
+
+        // Its tooling may ask a question straight away, without reading the request first.
+        UUID unread = send(world, fixtures.draft(world));
+        assertThat(api.post(
+                                bearer(token),
+                                RequestsApi.text("Which time zone?"),
+                                BASE + "/{id}/clarification-request",
+                                unread)
+                        .expect(200)
+                        .text("/status"))
+                .isEqualTo("CLARIFICATION_REQUESTED");
 
         // A token of the provider without the permission sees no inbox.
         String reader = people.token(world.provider(), Set.of("directory.read"));
