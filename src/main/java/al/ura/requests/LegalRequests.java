@@ -508,10 +508,19 @@ public class LegalRequests {
         return access.require(actor, id, "requests.request.read").side();
     }
 
+    /**
+     * The request's history. The provider, as with the comments, sees it from the moment the request
+     * was sent: not the requester's drafting, nor the reasons its authoriser returned it for.
+     */
     @Transactional(readOnly = true)
     public List<RequestRepository.EventView> history(Actor actor, UUID id) {
-        access.require(actor, id, "requests.request.history");
-        return requests.events(id);
+        RequestAccess.Access found = access.require(actor, id, "requests.request.history");
+        List<RequestRepository.EventView> events = requests.events(id);
+        Instant sent = found.request().submittedAt();
+        if (found.side() == RequestAccess.Side.PROVIDER && sent != null) {
+            return events.stream().filter(e -> !e.at().isBefore(sent)).toList();
+        }
+        return events;
     }
 
     /** The provider's inbox. The read of the list is in the ledger; rows carry no case facts. */

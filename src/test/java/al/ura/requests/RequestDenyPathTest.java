@@ -378,6 +378,50 @@ class RequestDenyPathTest {
                 .isEqualTo("RECEIVED");
     }
 
+    @Test
+    void theProviderDoesNotSeeTheRequestersDraftingNotesNorWhyItsAuthoriserReturnedIt() {
+        UUID request = api.post(as(world.officer()), fixtures.draft(world), BASE)
+                .expect(201)
+                .id();
+        api.post(
+                        as(world.officer()),
+                        RequestsApi.text("Ask the prosecutor about the second account."),
+                        BASE + "/{id}/comments",
+                        request)
+                .expect(201);
+        api.post(as(world.officer()), null, BASE + "/{id}/submission", request).expect(200);
+        String returned = "Wrong article: this is 191/a, not 221.";
+        api.post(as(world.authoriser()), RequestsApi.text(returned), BASE + "/{id}/return", request)
+                .expect(200);
+        api.post(as(world.officer()), null, BASE + "/{id}/submission", request).expect(200);
+        api.post(as(world.authoriser()), null, BASE + "/{id}/authorisation", request)
+                .expect(200);
+        api.post(
+                        as(world.officer()),
+                        RequestsApi.text("Sent: please treat it first."),
+                        BASE + "/{id}/comments",
+                        request)
+                .expect(201);
+
+        Reply theirs =
+                api.get(as(world.compliance()), BASE + "/{id}/history", request).expect(200);
+        assertThat(theirs.texts("", "kind")).containsExactly("authorised");
+        assertThat(theirs.body()).doesNotContain(returned);
+        assertThat(api.get(as(world.compliance()), BASE + "/{id}/comments", request)
+                        .texts("", "body"))
+                .containsExactly("Sent: please treat it first.");
+
+        Reply ours =
+                api.get(as(world.officer()), BASE + "/{id}/history", request).expect(200);
+        assertThat(ours.texts("", "kind"))
+                .containsExactly(
+                        "created", "sent-for-authorisation", "returned", "sent-for-authorisation", "authorised");
+        assertThat(ours.texts("", "note")).contains(returned);
+        assertThat(api.get(as(world.officer()), BASE + "/{id}/comments", request)
+                        .texts("", "body"))
+                .containsExactly("Ask the prosecutor about the second account.", "Sent: please treat it first.");
+    }
+
     // ---- helpers ----
 
     private void providerSeesNothing(UUID request) {
