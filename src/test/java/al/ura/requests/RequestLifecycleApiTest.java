@@ -867,6 +867,38 @@ class RequestLifecycleApiTest {
     }
 
     @Test
+    void theQueuesArePagedNewestFirstWithoutLosingOrRepeatingARequestSentAtTheSameTime() {
+        clock.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        List<UUID> sameTime = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            sameTime.add(fixtures.submitted(world).id());
+        }
+        clock.advance(Duration.ofMinutes(1));
+        UUID newest = fixtures.submitted(world).id();
+
+        for (var queue : List.of(Map.entry(world.compliance(), "/inbox"), Map.entry(world.officer(), "/outbox"))) {
+            List<String> seen = new ArrayList<>();
+            String cursor = null;
+            int pages = 0;
+            do {
+                Reply page = api.get(
+                                as(queue.getKey()),
+                                BASE + queue.getValue() + "?limit=2" + (cursor == null ? "" : "&cursor=" + cursor))
+                        .expect(200);
+                seen.addAll(page.texts("/items", "id"));
+                cursor = page.at("/nextCursor").isString() ? page.text("/nextCursor") : null;
+                pages++;
+            } while (cursor != null && pages < 10);
+            assertThat(seen).as(queue.getValue()).doesNotHaveDuplicates().hasSize(6);
+            assertThat(seen.getFirst()).as(queue.getValue()).isEqualTo(newest.toString());
+            assertThat(seen)
+                    .as(queue.getValue())
+                    .containsAll(sameTime.stream().map(UUID::toString).toList());
+            assertThat(pages).as(queue.getValue()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void twoUnitsAskingAboutTheSameAddressLearnWhomToCallButNothingOfEachOthersCase() {
         World other = fixtures.otherPolice(world);
         UUID first = send(world, fixtures.draft(world));
