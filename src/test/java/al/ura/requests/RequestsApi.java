@@ -104,7 +104,7 @@ final class RequestsApi {
             String uri,
             Object... variables) {
         var request = mvc.method(method).uri(uri, variables).with(who);
-        if (method != HttpMethod.GET) {
+        if (!HttpMethod.GET.equals(method)) {
             request = request.with(csrf());
         }
         if (body != null) {
