@@ -131,15 +131,18 @@ public class LegalRequests {
         return requests.find(id, now).orElseThrow();
     }
 
-    /** Saves what the officer typed over the draft; {@code version} is the one the officer was editing. */
+    /**
+     * Saves what the officer typed over the draft; {@code version} is the one the officer was
+     * editing, or null to save over whatever version is there.
+     */
     @Transactional
-    public RequestView updateDraft(Actor actor, UUID id, int version, DraftCommand command) {
+    public RequestView updateDraft(Actor actor, UUID id, @Nullable Integer version, DraftCommand command) {
         RequestView request = access.requireRequester(actor, id, "requests.request.update", RequestPermissions.DRAFT);
         if (request.status() != RequestStatus.DRAFT) {
             throw conflict("requests.problem.not-a-draft");
         }
         Instant now = clock.instant();
-        if (!requests.updateDraft(id, command, version, now)) {
+        if (!requests.updateDraft(id, command, version == null ? request.version() : version, now)) {
             throw conflict("requests.problem.edited-meanwhile");
         }
         requests.event(id, now, actor.userId(), actor.organisationId(), "draft-saved", null, null, null);
@@ -204,6 +207,15 @@ public class LegalRequests {
                 access.requireRequester(actor, id, "requests.request.authorise", RequestPermissions.AUTHORISE);
         if (request.status() != RequestStatus.AWAITING_AUTHORISATION || request.draft() == null) {
             throw conflict("requests.problem.not-awaiting-authorisation");
+        }
+        // Authorising signs with the organisation's key: a designated person does it (§22), never a
+        // token, or two service accounts could draft and sign a request with no one looking at it.
+        if (actor.kind() != Actor.Kind.USER) {
+            auditLog.denied(
+                    actor,
+                    AuditEvent.of("requests.request.authorise", "legal_request", id, request.requesterId())
+                            .with("reason", "not-a-person"));
+            throw ProblemException.forbidden();
         }
         UUID authoriser = requirePerson(actor);
         if (authoriser.equals(request.officerId())) {
@@ -370,6 +382,25 @@ public class LegalRequests {
                     "/requests/" + id));
             webhooks.enqueue(request.providerId(), "request.withdrawn", request.reference(), id);
         }
+        UUID preservation = request.preservationRequestId();
+        if (preservation != null && request.status().sent()) {
+            // The preservation it followed is kept again until it expires, is extended or released;
+            // left FOLLOWED it would never lapse nor be released, and the provider would keep the data.
+            requests.find(preservation, now)
+                    .filter(p -> p.preservationState() == PreservationState.FOLLOWED)
+                    .ifPresent(p -> {
+                        requests.set(preservation, now, columns("preservation_state", PreservationState.ACTIVE.name()));
+                        requests.event(
+                                preservation,
+                                now,
+                                actor.userId(),
+                                actor.organisationId(),
+                                "disclosure-withdrawn",
+                                null,
+                                null,
+                                request.reference());
+                    });
+        }
         return requests.find(id, now).orElseThrow();
     }
 
@@ -477,10 +508,19 @@ public class LegalRequests {
         return access.require(actor, id, "requests.request.read").side();
     }
 
+    /**
+     * The request's history. The provider, as with the comments, sees it from the moment the request
+     * was sent: not the requester's drafting, nor the reasons its authoriser returned it for.
+     */
     @Transactional(readOnly = true)
     public List<RequestRepository.EventView> history(Actor actor, UUID id) {
-        access.require(actor, id, "requests.request.history");
-        return requests.events(id);
+        RequestAccess.Access found = access.require(actor, id, "requests.request.history");
+        List<RequestRepository.EventView> events = requests.events(id);
+        Instant sent = found.request().submittedAt();
+        if (found.side() == RequestAccess.Side.PROVIDER && sent != null) {
+            return events.stream().filter(e -> !e.at().isBefore(sent)).toList();
+        }
+        return events;
     }
 
     /** The provider's inbox. The read of the list is in the ledger; rows carry no case facts. */

@@ -134,7 +134,10 @@ public class OralEmergencies {
         return find(id).orElseThrow();
     }
 
-    // Not read-only: the read is written to the ledger in the same transaction.
+    /**
+     * Not read-only: the read is in the ledger, in the same transaction, and PostgreSQL refuses an
+     * insert in a read-only one.
+     */
     @Transactional
     public OralView read(Actor actor, UUID id) {
         OralView oral = find(id).filter(o -> (actor.belongsTo(o.requesterId()) && RequestAccess.requesterStaff(actor))

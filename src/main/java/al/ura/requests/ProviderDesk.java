@@ -115,14 +115,19 @@ public class ProviderDesk {
         RequestView request = verified(actor, id, "requests.request.ask-clarification");
         String text = LegalRequests.requiredText(question, "question", 4000);
         Instant now = clock.instant();
-        Set<RequestStatus> from =
-                EnumSet.of(RequestStatus.RECEIVED, RequestStatus.ACKNOWLEDGED, RequestStatus.IN_PROGRESS);
-        if (!requests.move(
-                id,
-                from,
-                RequestStatus.CLARIFICATION_REQUESTED,
-                now,
-                columns("received_at", request.receivedAt() == null ? now : request.receivedAt()))) {
+        Set<RequestStatus> from = EnumSet.of(
+                RequestStatus.SUBMITTED, RequestStatus.RECEIVED, RequestStatus.ACKNOWLEDGED, RequestStatus.IN_PROGRESS);
+        var set = columns("received_at", request.receivedAt() == null ? now : request.receivedAt());
+        // A question about the request acknowledges it: answered, it goes back to ACKNOWLEDGED, and
+        // the acknowledgement clock must not run on while the provider waits for the answer.
+        if (request.acknowledgedAt() == null) {
+            set.put("acknowledged_at", now);
+            set.put(
+                    "acknowledge_seconds",
+                    Duration.between(java.util.Objects.requireNonNull(request.submittedAt()), now)
+                            .toSeconds());
+        }
+        if (!requests.move(id, from, RequestStatus.CLARIFICATION_REQUESTED, now, set)) {
             throw LegalRequests.conflict("requests.problem.not-clarifiable");
         }
         requests.event(

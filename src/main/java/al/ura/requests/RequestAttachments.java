@@ -97,7 +97,11 @@ public class RequestAttachments {
 
     @Transactional(readOnly = true)
     public List<AttachmentView> list(Actor actor, UUID requestId) {
-        RequestAccess.Access found = access.require(actor, requestId, "requests.attachment.list");
+        return visible(access.require(actor, requestId, "requests.attachment.list"), requestId);
+    }
+
+    /** The requester sees the provider's answer files once it has answered; the provider sees them all. */
+    private List<AttachmentView> visible(RequestAccess.Access found, UUID requestId) {
         return list(requestId).stream()
                 .filter(a -> a.purpose().equals("ORDER")
                         || found.side() == RequestAccess.Side.PROVIDER
@@ -126,10 +130,11 @@ public class RequestAttachments {
     /** An attachment's bytes for a reader of the request; the download is in the ledger. */
     @Transactional
     public Download download(Actor actor, UUID requestId, UUID fileId) {
-        AttachmentView attachment = list(actor, requestId).stream()
-                .filter(a -> a.fileId().equals(fileId))
-                .findFirst()
-                .orElseThrow(() -> access.deny(actor, requestId, "requests.attachment.read"));
+        AttachmentView attachment =
+                visible(access.require(actor, requestId, "requests.attachment.read"), requestId).stream()
+                        .filter(a -> a.fileId().equals(fileId))
+                        .findFirst()
+                        .orElseThrow(() -> access.deny(actor, requestId, "requests.attachment.read"));
         auditLog.record(
                 actor,
                 AuditEvent.of("requests.attachment.read", "legal_request", requestId, actor.organisationId())

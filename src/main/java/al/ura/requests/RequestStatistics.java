@@ -86,8 +86,11 @@ public class RequestStatistics {
             @Nullable BigDecimal preservationConversion,
             long overdue) {}
 
-    /** The figures the actor may see: their own organisation's side, or the country's for the operator's analyst. */
-    // Not read-only: the read is written to the ledger in the same transaction (PostgreSQL refuses writes in a read-only one).
+    /**
+     * The figures the actor may see: their own organisation's side, or the country's for the
+     * operator's analyst. Not read-only: the read is in the ledger, in the same transaction, and
+     * PostgreSQL refuses an insert in a read-only one.
+     */
     @Transactional
     public Statistics compute(Actor actor, Scope scope, Instant from, Instant to) {
         authorise(actor, scope);

@@ -174,10 +174,10 @@ class RequestsApiController {
             @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody DraftCommand command) {
         var actor = CurrentActor.get();
-        int version;
-        if (ifMatch == null) {
-            version = requests.read(actor, id).version();
-        } else {
+        // Without If-Match the draft is saved over whatever version is there; reading it first would
+        // mark a request received when its provider called this, and record a read instead of a refusal.
+        Integer version = null;
+        if (ifMatch != null) {
             try {
                 version = Integer.parseInt(
                         ifMatch.replace("\"", "").replace("W/", "").trim());

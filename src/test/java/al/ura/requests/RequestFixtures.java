@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +38,7 @@ public class RequestFixtures {
     private final IdentityFixtures people;
     private final ProviderServices services;
     private final LegalRequests requests;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
     RequestFixtures(
@@ -44,11 +46,13 @@ public class RequestFixtures {
             IdentityFixtures people,
             ProviderServices services,
             LegalRequests requests,
+            JdbcClient jdbc,
             Clock clock) {
         this.directory = directory;
         this.people = people;
         this.services = services;
         this.requests = requests;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -102,6 +106,47 @@ public class RequestFixtures {
                 people.user(police, RequestsConfiguration.AUTHORISER),
                 people.user(provider, RequestsConfiguration.COMPLIANCE_OFFICER),
                 people.user(provider, RequestsConfiguration.COMPLIANCE_LEAD));
+    }
+
+    /**
+     * Another police organisation asking the same provider, with its own officers and authoriser:
+     * the provider's people stay {@code world}'s.
+     */
+    public World otherPolice(World world) {
+        OrganisationView police = directory.organisation(OrganisationType.LAW_ENFORCEMENT, "AL");
+        return new World(
+                police,
+                world.provider(),
+                world.service(),
+                people.user(police, RequestsConfiguration.OFFICER),
+                people.user(police, RequestsConfiguration.OFFICER),
+                people.user(police, RequestsConfiguration.AUTHORISER),
+                world.compliance(),
+                world.lead());
+    }
+
+    /**
+     * Takes the lease of the scheduled pass of the request clocks, so that it cannot run between a
+     * test's own {@link RequestClocks#run()} calls at the times the test set (it would send the
+     * reminders in its own thread, unseen by the test). {@link #releaseScheduledClocks()} gives it back.
+     */
+    public void holdScheduledClocks() {
+        java.time.OffsetDateTime never = java.time.OffsetDateTime.parse("9999-01-01T00:00:00Z");
+        int held = jdbc.sql(
+                        "UPDATE job_lock SET locked_until = ?, locked_by = 'requests-test' WHERE name = 'requests.clocks'")
+                .param(never)
+                .update();
+        if (held == 0) {
+            jdbc.sql(
+                            "INSERT INTO job_lock (name, locked_until, locked_by) VALUES ('requests.clocks', ?, 'requests-test')")
+                    .param(never)
+                    .update();
+        }
+    }
+
+    public void releaseScheduledClocks() {
+        jdbc.sql("DELETE FROM job_lock WHERE name = 'requests.clocks' AND locked_by = 'requests-test'")
+                .update();
     }
 
     /** An IP address seen an hour ago, with its port and offset, asking who was assigned it. */
