@@ -271,8 +271,10 @@ public class MonitoringFigures {
     public PeriodView publish(Actor actor, UUID periodId) {
         plans.requireCoordinator(actor, "monitoring.period.published");
         if (compute(periodId).checks().stream().anyMatch(Check::blocking)) {
-            auditLog.denied(actor, al.ura.audit.AuditEvent.of("monitoring.period.published", "reporting_period", periodId, null)
-                    .with("reason", "blocking-checks"));
+            auditLog.denied(
+                    actor,
+                    al.ura.audit.AuditEvent.of("monitoring.period.published", "reporting_period", periodId, null)
+                            .with("reason", "blocking-checks"));
             throw new ProblemException(ProgressReporting.LOCKED, "monitoring.page.period.publish-blocked");
         }
         return reporting.publish(actor, periodId);

@@ -429,7 +429,12 @@ class MonitoringPageController {
     /** Publishes the period, unless a blocking consistency check stands: the page shows them first. */
     @PostMapping("/monitoring/periods/{id}/publication")
     String publish(@PathVariable UUID id, HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        return act(id, response, model, redirect, "monitoring.page.period.published",
+        return act(
+                id,
+                response,
+                model,
+                redirect,
+                "monitoring.page.period.published",
                 () -> figures.publish(CurrentActor.get(), id));
     }
 

@@ -305,11 +305,14 @@ public class ProgressReporting {
             return ProblemException.notFound();
         });
         return due(actor, period.id()).stream()
-                .filter(d -> d.measure().id().equals(measureId) && actor.belongsTo(d.measure().responsibleId()))
+                .filter(d -> d.measure().id().equals(measureId)
+                        && actor.belongsTo(d.measure().responsibleId()))
                 .findFirst()
                 .orElseThrow(() -> {
-                    auditLog.denied(actor, AuditEvent.of(action, "strategy_measure", measureId, actor.organisationId())
-                            .with("reason", "not-own-institution-or-not-due"));
+                    auditLog.denied(
+                            actor,
+                            AuditEvent.of(action, "strategy_measure", measureId, actor.organisationId())
+                                    .with("reason", "not-own-institution-or-not-due"));
                     return ProblemException.notFound();
                 });
     }

@@ -123,7 +123,11 @@ public class Preservations {
     }
 
     /** A preservation the provider keeps now, for the form of the disclosure that follows it. */
-    public record ActivePreservation(UUID id, String reference, UUID providerId, @Nullable Instant expiresAt) {}
+    public record ActivePreservation(
+            UUID id,
+            String reference,
+            UUID providerId,
+            @Nullable Instant expiresAt) {}
 
     /** The organisation's active preservations, soonest to expire first. */
     @Transactional(readOnly = true)

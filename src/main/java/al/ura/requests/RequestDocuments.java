@@ -17,8 +17,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 /**
  * The documents made from requests: a request as a printable letter with the agency's letterhead
@@ -92,9 +92,11 @@ public class RequestDocuments {
                         ? null
                         : legal.provision(request.legalProvisionId()).orElse(null));
         model.put("verifyUrl", baseUrl + "/api/v1/directory/organisations/" + request.requesterId() + "/jwks.json");
-        model.put("authoriserName", request.authoriserId() == null
-                ? null
-                : people.displayNames(List.of(request.authoriserId())).get(request.authoriserId()));
+        model.put(
+                "authoriserName",
+                request.authoriserId() == null
+                        ? null
+                        : people.displayNames(List.of(request.authoriserId())).get(request.authoriserId()));
         return model;
     }
 
@@ -103,7 +105,8 @@ public class RequestDocuments {
         model.put("printStyle", PRINT_STYLE);
         RequestView request = (RequestView) java.util.Objects.requireNonNull(model.get("request"));
         String html = templates.process("requests/letter", context(locale, model));
-        return pdf.render(html, messages.getMessage("requests.letter.title", new Object[] {request.reference()}, locale));
+        return pdf.render(
+                html, messages.getMessage("requests.letter.title", new Object[] {request.reference()}, locale));
     }
 
     /** A template context that resolves beans ({@code @dates}) as the pages' views do. */
