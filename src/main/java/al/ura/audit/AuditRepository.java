@@ -187,11 +187,16 @@ class AuditRepository {
 
     /** The sealed entries recorded in a time range, in chain order, for export. */
     List<AuditEntryView> sealedInRange(Instant from, Instant to, int max) {
+        // One unbroken run of the chain, from the range's first entry to its last: an entry inside it
+        // whose clock said otherwise (another node's skew) is exported too, so the run verifies offline.
+        OffsetDateTime start = OffsetDateTime.ofInstant(from, ZoneOffset.UTC);
+        OffsetDateTime end = OffsetDateTime.ofInstant(to, ZoneOffset.UTC);
         return jdbc.sql("SELECT " + ENTRY_COLUMNS
                         + ", e.seq, e.prev_hash, e.hash FROM audit_ledger e"
-                        + " WHERE e.recorded_at >= ? AND e.recorded_at < ? ORDER BY e.seq FETCH FIRST " + max
-                        + " ROWS ONLY")
-                .params(OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+                        + " WHERE e.seq >= (SELECT MIN(f.seq) FROM audit_ledger f WHERE f.recorded_at >= ? AND f.recorded_at < ?)"
+                        + " AND e.seq <= (SELECT MAX(l.seq) FROM audit_ledger l WHERE l.recorded_at >= ? AND l.recorded_at < ?)"
+                        + " ORDER BY e.seq FETCH FIRST " + max + " ROWS ONLY")
+                .params(start, end, start, end)
                 .query((rs, n) -> view(rs))
                 .list();
     }
