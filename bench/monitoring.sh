@@ -15,4 +15,5 @@ mvn -B -ntp -q -Pbench -Dspotless.check.skip=true -Djacoco.skip=true -Dtest=Moni
   -Dsurefire.failIfNoSpecifiedTests=false \
   -DargLine="-Dbench.reportRuns=${BENCH_REPORT_RUNS:-20} -Dbench.figureRuns=${BENCH_FIGURE_RUNS:-200} -Dbench.activities=${BENCH_ACTIVITIES:-300}" \
   test-compile surefire:test@ledger-bench 2>&1 | grep -E '^MONITORING|Tests run|FAIL|ERROR|expected|Expecting' || true
+grep -h "Tests run" target/surefire-reports-bench/al.ura.monitoring.MonitoringReportBenchmark.txt 2>/dev/null || true
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

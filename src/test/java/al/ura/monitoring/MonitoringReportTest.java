@@ -52,6 +52,9 @@ class MonitoringReportTest {
     ProgressReporting reporting;
 
     @Autowired
+    MonitoringFigures figures;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -391,7 +394,7 @@ class MonitoringReportTest {
                         .with(csrf())
                         .param("kind", "TRAINING")
                         .param("title", "Trajnim për CSIRT-et")
-                        .param("heldOn", "2024-05-02")
+                        .param("heldOn", "2019-05-02")
                         .param("organiser", "AKSK")
                         .param("participants", "25")
                         .param("sessions", "2"))
@@ -409,13 +412,13 @@ class MonitoringReportTest {
                 .hasStatus(400)
                 .bodyText()
                 .contains("id=\"title-error\"");
-        assertThat(mvc.get().uri("/api/v1/monitoring/events?year=2024").with(authentication(reader.authentication())))
+        assertThat(mvc.get().uri("/api/v1/monitoring/events?year=2019").with(authentication(reader.authentication())))
                 .hasStatusOk()
                 .bodyJson()
                 .extractingPath("$[*].title")
                 .asArray()
-                .contains("Trajnim për CSIRT-et");
-        assertThat(mvc.get().uri("/monitoring/events?year=2024").with(authentication(reader.authentication())))
+                .containsExactly("Trajnim për CSIRT-et");
+        assertThat(mvc.get().uri("/monitoring/events?year=2019").with(authentication(reader.authentication())))
                 .hasStatusOk()
                 .bodyText()
                 .contains("Trajnim për CSIRT-et")
@@ -428,6 +431,24 @@ class MonitoringReportTest {
                 .contains("Marrëveshje me Presidencën")
                 .contains("In force")
                 .contains("name=\"parties\"");
+        // The registers' quantities are figures an indicator can be bound to (no other test records anything in 2019).
+        java.time.Instant from = java.time.Instant.parse("2018-12-31T23:00:00Z");
+        java.time.Instant to = java.time.Instant.parse("2019-12-31T23:00:00Z");
+        assertThat(figures.liveFigures().get("monitoring.trainings").value(from, to))
+                .hasValue(java.math.BigDecimal.ONE);
+        assertThat(figures.liveFigures().get("monitoring.training-participants").value(from, to))
+                .hasValue(java.math.BigDecimal.valueOf(25));
+        assertThat(figures.liveFigures().get("monitoring.awareness-activities").value(from, to))
+                .hasValue(java.math.BigDecimal.ZERO);
+        assertThat(figures.liveFigures()
+                        .get("monitoring.agreements-signed")
+                        .value(
+                                java.time.Instant.parse("2023-12-31T23:00:00Z"),
+                                java.time.Instant.parse("2024-12-31T23:00:00Z")))
+                .hasValueSatisfying(v -> assertThat(v.intValue())
+                        .isEqualTo(count("SELECT COUNT(*) FROM monitoring_agreement"
+                                + " WHERE signed_on >= DATE '2024-01-01' AND signed_on < DATE '2025-01-01'"))
+                        .isPositive());
         assertThat(jdbc.sql(
                                 "SELECT COUNT(*) FROM audit_entries WHERE action = 'monitoring.event.created' AND actor_user_id = ?")
                         .param(coordinator.id())
