@@ -133,6 +133,7 @@ class MonitoringDemoData implements DemoLoader {
     private final JdbcClient jdbc;
     private final StrategyPlans plans;
     private final ProgressReporting reporting;
+    private final MonitoringRegisters registers;
     private final OrganisationDirectory directory;
     private final UserContacts people;
     private final PeopleNames names;
@@ -144,6 +145,7 @@ class MonitoringDemoData implements DemoLoader {
             JdbcClient jdbc,
             StrategyPlans plans,
             ProgressReporting reporting,
+            MonitoringRegisters registers,
             OrganisationDirectory directory,
             UserContacts people,
             PeopleNames names,
@@ -153,6 +155,7 @@ class MonitoringDemoData implements DemoLoader {
         this.jdbc = jdbc;
         this.plans = plans;
         this.reporting = reporting;
+        this.registers = registers;
         this.directory = directory;
         this.people = people;
         this.names = names;
@@ -271,6 +274,7 @@ class MonitoringDemoData implements DemoLoader {
                         + " institucion.\n3. Raportim i rregullt dhe i hapur i progresit me shoqërinë civile dhe sektorin privat.",
                 "1. A sustainable monitoring and evaluation system.\n2. A strategy contact point in every institution.\n"
                         + "3. Regular and open reporting of progress with civil society and the private sector.");
+        registers(coordinator);
         reporting.lock(coordinator, done.id());
         reporting.publish(coordinator, done.id());
 
@@ -279,6 +283,115 @@ class MonitoringDemoData implements DemoLoader {
         for (int i = 0; i < measures.size(); i += 3) {
             MeasureStatus status = i % 2 == 0 ? MeasureStatus.PARTIAL : MeasureStatus.REALISED;
             report(coordinator, open, measures.get(i), status, random, 2025, i % 9 != 0, institutions);
+        }
+    }
+
+    /** Agreements signed and trainings, exercises and awareness activities held, fictional, for the report's annexes. */
+    private void registers(Actor coordinator) {
+        String[][] agreements = {
+            {
+                "Memorandum mirëkuptimi për shkëmbimin e informacionit mbi kërcënimet (demo)",
+                "AKSK; CSIRT-DEMO",
+                "MEMORANDUM",
+                "PUBLIC",
+                "2024-02-14"
+            },
+            {
+                "Marrëveshje bashkëpunimi për reagimin ndaj incidenteve (demo)",
+                "AKSK; ENERGJIA-DEMO",
+                "AGREEMENT",
+                "PUBLIC",
+                "2024-04-03"
+            },
+            {
+                "Memorandum me një agjenci të huaj kibernetike (demo)",
+                "AKSK; CYBERUNIT-MK",
+                "MEMORANDUM",
+                "FOREIGN",
+                "2024-06-20"
+            },
+            {
+                "Marrëveshje për trajnime të përbashkëta me një ofrues (demo)",
+                "AKSK; NETDRITA",
+                "AGREEMENT",
+                "PRIVATE",
+                "2024-09-11"
+            },
+            {
+                "Memorandum për sigurinë e fëmijëve në internet (demo)",
+                "AKSK; SHPRESA; MINISTRIA-DEMO",
+                "MEMORANDUM",
+                "PUBLIC",
+                "2024-11-05"
+            },
+            {"Marrëveshje për ushtrimin kombëtar 2025 (demo)", "AKSK; POLICIA-DEMO", "AGREEMENT", "PUBLIC", "2025-03-18"
+            }
+        };
+        for (String[] a : agreements) {
+            registers.createAgreement(
+                    coordinator,
+                    new AgreementCommand(
+                            a[0],
+                            a[1],
+                            AgreementView.Kind.valueOf(a[2]),
+                            AgreementView.Partner.valueOf(a[3]),
+                            LocalDate.parse(a[4]),
+                            "Fushëveprimi i marrëveshjes (demo).",
+                            AgreementView.Status.IN_FORCE,
+                            null));
+        }
+        String[][] events = {
+            {
+                "TRAINING",
+                "Trajnim për reagimin ndaj incidenteve (demo)",
+                "2024-03-12",
+                "AKSK",
+                "Staf IT i institucioneve",
+                "45",
+                "3"
+            },
+            {"EXERCISE", "Ushtrim kombëtar kibernetik (demo)", "2024-05-22", "AKSK", "CSIRT-et sektoriale", "80", "2"},
+            {
+                "AWARENESS",
+                "Java e internetit të sigurt në shkolla (demo)",
+                "2024-02-06",
+                "MINISTRIA-DEMO",
+                "Nxënës dhe mësues",
+                "600",
+                "12"
+            },
+            {
+                "TRAINING",
+                "Hetimi i krimit kibernetik ndaj fëmijëve (demo)",
+                "2024-10-08",
+                "POLICIA-DEMO",
+                "Oficerë policie",
+                "30",
+                "4"
+            },
+            {
+                "FORUM",
+                "Forum rajonal për bashkëpunimin kibernetik (demo)",
+                "2024-11-27",
+                "AKSK",
+                "Partnerë rajonalë",
+                "120",
+                "2"
+            },
+            {"AWARENESS", "Fushatë për mashtrimet online (demo)", "2025-04-15", "AKSK", "Publiku i gjerë", "1500", "6"}
+        };
+        for (String[] e : events) {
+            registers.createEvent(
+                    coordinator,
+                    new EventCommand(
+                            EventView.Kind.valueOf(e[0]),
+                            e[1],
+                            LocalDate.parse(e[2]),
+                            e[3],
+                            e[4],
+                            Integer.parseInt(e[5]),
+                            Integer.parseInt(e[6]),
+                            null));
         }
     }
 
