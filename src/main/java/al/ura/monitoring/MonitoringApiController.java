@@ -67,6 +67,14 @@ class MonitoringApiController {
                 .body(plans.exportCsv(CurrentActor.get(), id));
     }
 
+    @PostMapping(
+            value = "/strategies/{id}/measures.csv",
+            consumes = {"text/csv", "text/plain"})
+    @Operation(summary = "Import the measures as CSV, in the shape the export writes; checked whole (coordinator)")
+    PlanDocument.Imported importCsv(@PathVariable UUID id, @RequestBody String csv) {
+        return plans.importMeasuresCsv(CurrentActor.get(), id, csv);
+    }
+
     @GetMapping("/strategies/{id}/history")
     List<StrategyPlans.ChangeView> history(@PathVariable UUID id) {
         return plans.history(CurrentActor.get(), id);

@@ -204,7 +204,9 @@ class MonitoringPageController {
             Model model,
             RedirectAttributes redirect) {
         try {
-            PlanDocument.Imported imported = plans.importPlan(CurrentActor.get(), read(file));
+            PlanDocument.Imported imported = strategy != null && file != null && isCsv(file)
+                    ? plans.importMeasuresCsv(CurrentActor.get(), strategy, readText(file))
+                    : plans.importPlan(CurrentActor.get(), read(file));
             redirect.addFlashAttribute("notice", "monitoring.page.import.done");
             return "redirect:/monitoring/strategies/" + imported.strategyId();
         } catch (ProblemException problem) {
@@ -214,6 +216,23 @@ class MonitoringPageController {
             response.setStatus(422);
             model.addAttribute("importProblem", problem);
             return strategy == null ? index(model) : strategy(strategy, model);
+        }
+    }
+
+    private static boolean isCsv(MultipartFile file) {
+        String name = Objects.requireNonNullElse(file.getOriginalFilename(), "").toLowerCase(java.util.Locale.ROOT);
+        String type = Objects.requireNonNullElse(file.getContentType(), "");
+        return name.endsWith(".csv") || type.startsWith("text/csv");
+    }
+
+    private static String readText(MultipartFile file) {
+        if (file.getSize() > MAX_PLAN_BYTES) {
+            throw ProblemException.validation(List.of(FieldProblem.of("file", "monitoring.page.import.too-large")));
+        }
+        try (InputStream in = file.getInputStream()) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException unreadable) {
+            throw ProblemException.validation(List.of(FieldProblem.of("file", "monitoring.page.import.no-file")));
         }
     }
 

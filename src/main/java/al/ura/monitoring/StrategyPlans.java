@@ -661,8 +661,7 @@ public class StrategyPlans {
     public String exportCsv(Actor actor, UUID strategyId) {
         StrategyView strategy = strategy(actor, strategyId);
         Map<UUID, String> shortNames = new HashMap<>();
-        StringBuilder csv = new StringBuilder(
-                "policy,objective,weight,measure,text_sq,text_en,responsible,contributing,budget_planned,currency,first_year,last_year\n");
+        StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
         for (StrategyView.PolicyView policy : strategy.policies()) {
             for (StrategyView.ObjectiveView objective : policy.objectives()) {
                 for (StrategyView.MeasureView m : objective.measures()) {
@@ -700,6 +699,191 @@ public class StrategyPlans {
             }
         }
         return csv.toString();
+    }
+
+    /** The header of the measures' CSV, as {@link #exportCsv} writes it and {@link #importMeasuresCsv} reads it. */
+    static final String CSV_HEADER =
+            "policy,objective,weight,measure,text_sq,text_en,responsible,contributing,budget_planned,"
+                    + "currency,first_year,last_year";
+
+    /**
+     * Imports the measures' CSV (the shape {@link #exportCsv} writes) into an existing strategy: each
+     * row a measure of an existing policy and objective, with the objective's weight; the plan's
+     * measures become the CSV's (a measure already reported on cannot go), their indicators and
+     * activities are kept. Checked whole, like a JSON import, and versioned the same way.
+     */
+    @Transactional
+    public PlanDocument.Imported importMeasuresCsv(Actor actor, UUID strategyId, String csv) {
+        requireCoordinator(actor, "monitoring.strategy.import");
+        PlanDocument current = export(actor, strategyId);
+        List<List<String>> rows = parseCsv(csv);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (rows.isEmpty()
+                || !String.join(",", rows.getFirst())
+                        .trim()
+                        .replace("\uFEFF", "")
+                        .equals(CSV_HEADER)) {
+            throw ProblemException.validation(
+                    List.of(FieldProblem.of("file", "monitoring.validation.csv-header", CSV_HEADER)));
+        }
+        Map<String, PlanDocument.Measure> existing = new HashMap<>();
+        for (PlanDocument.Policy policy : Objects.requireNonNull(current.policies())) {
+            for (PlanDocument.Objective objective : Objects.requireNonNull(policy.objectives())) {
+                for (PlanDocument.Measure measure : Objects.requireNonNull(objective.measures())) {
+                    existing.put(Objects.requireNonNull(measure.code()), measure);
+                }
+            }
+        }
+        Map<String, List<PlanDocument.Measure>> byObjective = new LinkedHashMap<>();
+        Map<String, BigDecimal> weights = new HashMap<>();
+        for (int i = 1; i < rows.size(); i++) {
+            List<String> row = rows.get(i);
+            String at = "rows[" + (i + 1) + "]";
+            if (row.size() == 1 && row.getFirst().isBlank()) {
+                continue;
+            }
+            if (row.size() != 12) {
+                problems.add(FieldProblem.of(at, "monitoring.validation.csv-columns", i + 1, 12));
+                continue;
+            }
+            String key = row.get(0).trim() + "/" + row.get(1).trim();
+            BigDecimal weight = decimal(row.get(2), at + ".weight", problems);
+            if (weight != null && weights.containsKey(key) && weights.get(key).compareTo(weight) != 0) {
+                problems.add(FieldProblem.of(at + ".weight", "monitoring.validation.csv-weight", i + 1));
+            } else if (weight != null) {
+                weights.put(key, weight);
+            }
+            String code = row.get(3).trim();
+            PlanDocument.Measure was = existing.get(code);
+            List<String> contributing = row.get(7).isBlank()
+                    ? List.of()
+                    : Arrays.asList(row.get(7).trim().split("\\s+"));
+            byObjective
+                    .computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(new PlanDocument.Measure(
+                            code,
+                            row.get(4),
+                            row.get(5),
+                            row.get(6).isBlank() ? null : row.get(6).trim(),
+                            contributing,
+                            decimal(row.get(8), at + ".budget_planned", problems),
+                            row.get(9).isBlank() ? null : row.get(9).trim(),
+                            was == null ? null : was.budgetSource(),
+                            year(row.get(10), at + ".first_year", problems),
+                            year(row.get(11), at + ".last_year", problems),
+                            was == null ? List.of() : was.indicators(),
+                            was == null ? List.of() : was.activities()));
+        }
+        Set<String> known = new HashSet<>();
+        List<PlanDocument.Policy> policies = new ArrayList<>();
+        for (PlanDocument.Policy policy : Objects.requireNonNull(current.policies())) {
+            List<PlanDocument.Objective> objectives = new ArrayList<>();
+            for (PlanDocument.Objective objective : Objects.requireNonNull(policy.objectives())) {
+                String key = policy.number() + "/" + objective.letter();
+                known.add(key);
+                objectives.add(new PlanDocument.Objective(
+                        objective.letter(),
+                        objective.textSq(),
+                        objective.textEn(),
+                        weights.getOrDefault(key, objective.weight()),
+                        byObjective.getOrDefault(key, List.of())));
+            }
+            policies.add(new PlanDocument.Policy(policy.number(), policy.goalSq(), policy.goalEn(), objectives));
+        }
+        byObjective.keySet().stream()
+                .filter(key -> !known.contains(key))
+                .forEach(key -> problems.add(FieldProblem.of("file", "monitoring.validation.csv-objective", key)));
+        if (!problems.isEmpty()) {
+            throw ProblemException.validation(problems);
+        }
+        Set<String> codes = new HashSet<>();
+        byObjective.values().forEach(list -> list.forEach(m -> codes.add(Objects.requireNonNull(m.code()))));
+        List<PlanDocument.ActionPlan> actionPlans = Objects.requireNonNull(current.actionPlans()).stream()
+                .map(plan -> new PlanDocument.ActionPlan(
+                        plan.year(),
+                        Objects.requireNonNull(plan.measures()).stream()
+                                .filter(codes::contains)
+                                .toList()))
+                .toList();
+        return importPlan(
+                actor,
+                new PlanDocument(
+                        current.code(),
+                        current.titleSq(),
+                        current.titleEn(),
+                        current.firstYear(),
+                        current.lastYear(),
+                        current.decision(),
+                        current.decisionDate(),
+                        current.principlesSq(),
+                        current.principlesEn(),
+                        policies,
+                        actionPlans));
+    }
+
+    /** RFC 4180: commas, double quotes around a field, doubled quotes inside one, CRLF or LF between records. */
+    static List<List<String>> parseCsv(String text) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+            } else {
+                field.append(c);
+            }
+        }
+        if (!field.isEmpty() || !row.isEmpty()) {
+            row.add(field.toString());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static @Nullable BigDecimal decimal(String text, String field, List<FieldProblem> problems) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.trim());
+        } catch (NumberFormatException malformed) {
+            problems.add(FieldProblem.of(field, "monitoring.validation.csv-number", text.trim()));
+            return null;
+        }
+    }
+
+    private static @Nullable Integer year(String text, String field, List<FieldProblem> problems) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException malformed) {
+            problems.add(FieldProblem.of(field, "monitoring.validation.csv-number", text.trim()));
+            return null;
+        }
     }
 
     public record ChangeView(

@@ -272,6 +272,60 @@ class MonitoringReportingTest {
                 .isEqualTo(exported);
         assertThat(plans.exportCsv(world.coordinator().actor(), world.strategyId()))
                 .contains("1,A,0.25000,1.A.1,");
+
+        // The measures' CSV goes back in: a changed text (quoted, for its comma), a measure dropped, weights kept.
+        String csv = plans.exportCsv(world.coordinator().actor(), world.strategyId());
+        String edited = csv.replace(",Masa 2.B.1,", ",\"Masa 2.B.1, e rishikuar\",")
+                .lines()
+                .filter(line -> !line.contains(",1.A.2,"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(edited).contains("e rishikuar");
+        assertThat(mvc.post()
+                        .uri("/api/v1/monitoring/strategies/{s}/measures.csv", world.strategyId())
+                        .with(authentication(world.coordinator().authentication()))
+                        .with(csrf())
+                        .contentType("text/csv")
+                        .content(edited))
+                .hasStatusOk();
+        StrategyView after = plans.load(world.strategyId()).orElseThrow();
+        assertThat(after.measures())
+                .extracting(StrategyView.MeasureView::code)
+                .doesNotContain("1.A.2")
+                .hasSize(6);
+        assertThat(after.measures())
+                .filteredOn(m -> m.code().equals("2.B.1"))
+                .singleElement()
+                .satisfies(m -> assertThat(m.textSq()).isEqualTo("Masa 2.B.1, e rishikuar"));
+        assertThat(after.measures())
+                .filteredOn(m -> m.code().equals("1.D.1"))
+                .singleElement()
+                .satisfies(m -> assertThat(m.indicators())
+                        .singleElement()
+                        .satisfies(i -> assertThat(i.liveFigure()).isEqualTo("requests.answered")));
+        assertThat(after.policies().getFirst().objectives())
+                .extracting(StrategyView.ObjectiveView::weight)
+                .allSatisfy(w -> assertThat(w).isEqualByComparingTo("0.25"));
+        assertThat(after.version()).isEqualTo(4);
+        // A CSV of another shape is refused whole and changes nothing.
+        assertThat(mvc.post()
+                        .uri("/api/v1/monitoring/strategies/{s}/measures.csv", world.strategyId())
+                        .with(authentication(world.coordinator().authentication()))
+                        .with(csrf())
+                        .contentType("text/csv")
+                        .content("code,text\n1.A.1,x\n")
+                        .header("Accept-Language", "en"))
+                .hasStatus(400)
+                .bodyText()
+                .contains("The first line of the CSV must be");
+        assertThat(plans.load(world.strategyId()).orElseThrow().version()).isEqualTo(4);
+        // A contact point may not import.
+        assertThat(mvc.post()
+                        .uri("/api/v1/monitoring/strategies/{s}/measures.csv", world.strategyId())
+                        .with(authentication(world.ministryReporter().authentication()))
+                        .with(csrf())
+                        .contentType("text/csv")
+                        .content(edited))
+                .hasStatus(403);
     }
 
     @Test
