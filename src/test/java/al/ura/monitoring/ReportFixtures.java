@@ -57,7 +57,8 @@ public class ReportFixtures {
     private final StrategyPlans plans;
     private final ProgressReporting reporting;
     private final MonitoringRegisters registers;
-    private final TestClock clock;
+    /** Only database tests have a settable clock; the browser tests' contexts see this fixture but never use it. */
+    private final org.springframework.beans.factory.ObjectProvider<TestClock> clock;
 
     ReportFixtures(
             DirectoryFixtures directoryFixtures,
@@ -66,7 +67,7 @@ public class ReportFixtures {
             StrategyPlans plans,
             ProgressReporting reporting,
             MonitoringRegisters registers,
-            TestClock clock) {
+            org.springframework.beans.factory.ObjectProvider<TestClock> clock) {
         this.directoryFixtures = directoryFixtures;
         this.directory = directory;
         this.people = people;
@@ -94,7 +95,7 @@ public class ReportFixtures {
      * {@code lock}: the period locked, as it is when the report is read.
      */
     public Report report(int activities, boolean lock) {
-        clock.set(Instant.parse("2025-01-20T09:00:00Z"));
+        clock.getObject().set(Instant.parse("2025-01-20T09:00:00Z"));
         OrganisationView operator = directory.platformOperator().orElseThrow();
         List<OrganisationView> institutions = new ArrayList<>();
         institutions.add(operator);
