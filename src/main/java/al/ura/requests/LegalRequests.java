@@ -116,8 +116,10 @@ public class LegalRequests {
         UUID officer = requirePerson(actor);
         OrganisationView requester = directory.find(organisation).orElseThrow(ProblemException::notFound);
         if (!REQUESTERS.contains(requester.type())) {
-            auditLog.denied(actor, AuditEvent.of("requests.request.create", "legal_request", null, organisation)
-                    .with("reason", "not-law-enforcement"));
+            auditLog.denied(
+                    actor,
+                    AuditEvent.of("requests.request.create", "legal_request", null, organisation)
+                            .with("reason", "not-law-enforcement"));
             throw new ProblemException(ProblemType.FORBIDDEN, "requests.problem.not-law-enforcement");
         }
         Instant now = clock.instant();
@@ -148,8 +150,7 @@ public class LegalRequests {
     /** Checks the draft whole and hands it to the organisation's authorisers; nothing changes if it is not valid. */
     @Transactional
     public RequestView submitForAuthorisation(Actor actor, UUID id) {
-        RequestView request =
-                access.requireRequester(actor, id, "requests.request.submit", RequestPermissions.DRAFT);
+        RequestView request = access.requireRequester(actor, id, "requests.request.submit", RequestPermissions.DRAFT);
         if (request.status() != RequestStatus.DRAFT || request.draft() == null) {
             throw conflict("requests.problem.not-a-draft");
         }
@@ -220,7 +221,8 @@ public class LegalRequests {
         Instant acknowledgeDue = now.plus(properties.acknowledgeTime(valid.priority(), valid.emergency()));
         Instant answerDue = now.plus(properties.answerTime(valid.priority(), valid.emergency()));
         if (valid.requestedDeadline() != null) {
-            Instant requested = valid.requestedDeadline().plusDays(1).atStartOfDay(zone).toInstant();
+            Instant requested =
+                    valid.requestedDeadline().plusDays(1).atStartOfDay(zone).toInstant();
             if (requested.isBefore(answerDue) && requested.isAfter(now)) {
                 answerDue = requested;
             }
@@ -265,7 +267,11 @@ public class LegalRequests {
                         .with("keyId", signed.keyId()));
         auditLog.record(
                 actor,
-                AuditEvent.of("requests.request.submitted", "legal_request", id, valid.provider().id())
+                AuditEvent.of(
+                                "requests.request.submitted",
+                                "legal_request",
+                                id,
+                                valid.provider().id())
                         .with("type", valid.type())
                         .with("priority", valid.priority())
                         .with("emergency", valid.emergency()));
@@ -275,10 +281,19 @@ public class LegalRequests {
                     .update();
         }
         if (valid.preservationRequestId() != null) {
-            requests.set(valid.preservationRequestId(), now, columns("preservation_state", PreservationState.FOLLOWED.name()));
+            requests.set(
+                    valid.preservationRequestId(),
+                    now,
+                    columns("preservation_state", PreservationState.FOLLOWED.name()));
             requests.event(
-                    valid.preservationRequestId(), now, authoriser, actor.organisationId(), "disclosure-followed",
-                    null, null, request.reference());
+                    valid.preservationRequestId(),
+                    now,
+                    authoriser,
+                    actor.organisationId(),
+                    "disclosure-followed",
+                    null,
+                    null,
+                    request.reference());
         }
         events.publishEvent(Notice.toHolders(
                 valid.provider().id(),
@@ -301,12 +316,18 @@ public class LegalRequests {
                 access.requireRequester(actor, id, "requests.request.return", RequestPermissions.AUTHORISE);
         String note = requiredText(reason, "reason", 4000);
         Instant now = clock.instant();
-        if (!requests.move(
-                id, EnumSet.of(RequestStatus.AWAITING_AUTHORISATION), RequestStatus.DRAFT, now, columns())) {
+        if (!requests.move(id, EnumSet.of(RequestStatus.AWAITING_AUTHORISATION), RequestStatus.DRAFT, now, columns())) {
             throw conflict("requests.problem.not-awaiting-authorisation");
         }
-        requests.event(id, now, actor.userId(), actor.organisationId(), "returned",
-                RequestStatus.AWAITING_AUTHORISATION, RequestStatus.DRAFT, note);
+        requests.event(
+                id,
+                now,
+                actor.userId(),
+                actor.organisationId(),
+                "returned",
+                RequestStatus.AWAITING_AUTHORISATION,
+                RequestStatus.DRAFT,
+                note);
         auditLog.record(actor, AuditEvent.of("requests.request.returned", "legal_request", id, request.requesterId()));
         events.publishEvent(Notice.toPerson(
                 request.officerId(), "requests.notice.returned", List.of(request.reference()), "/requests/" + id));
@@ -328,7 +349,14 @@ public class LegalRequests {
             throw conflict("requests.problem.not-withdrawable");
         }
         requests.event(
-                id, now, actor.userId(), actor.organisationId(), "withdrawn", request.status(), RequestStatus.WITHDRAWN, note);
+                id,
+                now,
+                actor.userId(),
+                actor.organisationId(),
+                "withdrawn",
+                request.status(),
+                RequestStatus.WITHDRAWN,
+                note);
         auditLog.record(
                 actor,
                 AuditEvent.of("requests.request.withdrawn", "legal_request", id, request.requesterId())
@@ -363,8 +391,15 @@ public class LegalRequests {
         if (!requests.move(id, EnumSet.of(RequestStatus.CLARIFICATION_REQUESTED), back, now, columns())) {
             throw conflict("requests.problem.no-question");
         }
-        requests.event(id, now, actor.userId(), actor.organisationId(), "clarified",
-                RequestStatus.CLARIFICATION_REQUESTED, back, text);
+        requests.event(
+                id,
+                now,
+                actor.userId(),
+                actor.organisationId(),
+                "clarified",
+                RequestStatus.CLARIFICATION_REQUESTED,
+                back,
+                text);
         auditLog.record(actor, AuditEvent.of("requests.request.clarified", "legal_request", id, request.providerId()));
         notifyProvider(request, "requests.notice.clarified", "request.clarified");
         return requests.find(id, now).orElseThrow();
@@ -384,7 +419,15 @@ public class LegalRequests {
         if (!requests.move(id, RequestStatus.ANSWERED, RequestStatus.CLOSED, now, columns("closed_at", now))) {
             throw conflict("requests.problem.not-answered");
         }
-        requests.event(id, now, actor.userId(), actor.organisationId(), "closed", request.status(), RequestStatus.CLOSED, null);
+        requests.event(
+                id,
+                now,
+                actor.userId(),
+                actor.organisationId(),
+                "closed",
+                request.status(),
+                RequestStatus.CLOSED,
+                null);
         auditLog.record(actor, AuditEvent.of("requests.request.closed", "legal_request", id, request.requesterId()));
         return requests.find(id, now).orElseThrow();
     }
@@ -401,10 +444,23 @@ public class LegalRequests {
         RequestView request = found.request();
         Instant now = clock.instant();
         if (found.side() == RequestAccess.Side.PROVIDER && request.status() == RequestStatus.SUBMITTED) {
-            if (requests.move(id, EnumSet.of(RequestStatus.SUBMITTED), RequestStatus.RECEIVED, now, columns("received_at", now))) {
-                requests.event(id, now, actor.userId(), actor.organisationId(), "received",
-                        RequestStatus.SUBMITTED, RequestStatus.RECEIVED, null);
-                auditLog.record(actor, AuditEvent.of("requests.request.received", "legal_request", id, request.providerId()));
+            if (requests.move(
+                    id,
+                    EnumSet.of(RequestStatus.SUBMITTED),
+                    RequestStatus.RECEIVED,
+                    now,
+                    columns("received_at", now))) {
+                requests.event(
+                        id,
+                        now,
+                        actor.userId(),
+                        actor.organisationId(),
+                        "received",
+                        RequestStatus.SUBMITTED,
+                        RequestStatus.RECEIVED,
+                        null);
+                auditLog.record(
+                        actor, AuditEvent.of("requests.request.received", "legal_request", id, request.providerId()));
                 request = requests.find(id, now).orElseThrow();
             }
         }
@@ -434,8 +490,10 @@ public class LegalRequests {
         access.requirePermission(actor, "requests.inbox.read", RequestPermissions.HANDLE);
         UUID organisation = actor.requireOrganisation();
         CursorPage<RequestSummary> page = requests.inbox(organisation, filter, cursor, limit, clock.instant());
-        auditLog.record(actor, AuditEvent.of("requests.inbox.read", "organisation", organisation, organisation)
-                .with("rows", page.items().size()));
+        auditLog.record(
+                actor,
+                AuditEvent.of("requests.inbox.read", "organisation", organisation, organisation)
+                        .with("rows", page.items().size()));
         return page;
     }
 
@@ -446,8 +504,10 @@ public class LegalRequests {
         access.requirePermission(actor, "requests.outbox.read", RequestPermissions.DRAFT, RequestPermissions.AUTHORISE);
         UUID organisation = actor.requireOrganisation();
         CursorPage<RequestSummary> page = requests.outbox(organisation, filter, cursor, limit, clock.instant());
-        auditLog.record(actor, AuditEvent.of("requests.outbox.read", "organisation", organisation, organisation)
-                .with("rows", page.items().size()));
+        auditLog.record(
+                actor,
+                AuditEvent.of("requests.outbox.read", "organisation", organisation, organisation)
+                        .with("rows", page.items().size()));
         return page;
     }
 
@@ -481,11 +541,12 @@ public class LegalRequests {
                 .single();
         var check = signing.verify(request.requesterId(), payload, stored);
         String reason = switch (check) {
-            case al.ura.directory.SignatureCheck.Valid ignored -> storedPayload != null
-                            && storedPayload.equals(new String(payload, StandardCharsets.UTF_8))
-                    ? null
-                    : "STORED_COPY_ALTERED";
-            case al.ura.directory.SignatureCheck.Invalid invalid -> invalid.reason().name();
+            case al.ura.directory.SignatureCheck.Valid ignored ->
+                storedPayload != null && storedPayload.equals(new String(payload, StandardCharsets.UTF_8))
+                        ? null
+                        : "STORED_COPY_ALTERED";
+            case al.ura.directory.SignatureCheck.Invalid invalid ->
+                invalid.reason().name();
         };
         return new SignatureStatus(
                 true,
@@ -502,8 +563,12 @@ public class LegalRequests {
 
     @Transactional
     public SignedExport signedExport(Actor actor, UUID id) {
-        RequestView request = access.require(actor, id, "requests.request.export").request();
-        record Row(@Nullable String payload, @Nullable String jws, @Nullable String keyId) {}
+        RequestView request =
+                access.require(actor, id, "requests.request.export").request();
+        record Row(
+                @Nullable String payload,
+                @Nullable String jws,
+                @Nullable String keyId) {}
         Row row = jdbc.sql("SELECT signed_payload, signature, signature_key_id FROM legal_request WHERE id = ?")
                 .param(id)
                 .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3)))
@@ -534,10 +599,10 @@ public class LegalRequests {
         }
         var check = signing.verify(requester, payload.getBytes(StandardCharsets.UTF_8), jws);
         return switch (check) {
-            case al.ura.directory.SignatureCheck.Valid valid -> new SignatureStatus(
-                    true, true, null, requester, null, valid.keyId(), valid.signedAt());
-            case al.ura.directory.SignatureCheck.Invalid invalid -> new SignatureStatus(
-                    true, false, invalid.reason().name(), requester, null, null, null);
+            case al.ura.directory.SignatureCheck.Valid valid ->
+                new SignatureStatus(true, true, null, requester, null, valid.keyId(), valid.signedAt());
+            case al.ura.directory.SignatureCheck.Invalid invalid ->
+                new SignatureStatus(true, false, invalid.reason().name(), requester, null, null, null);
         };
     }
 
@@ -561,7 +626,8 @@ public class LegalRequests {
                         .noneMatch(s -> s.id().equals(service.get().id()));
         Optional<LegalProvision> provision =
                 draft.legalProvisionId() == null ? Optional.empty() : legal.provision(draft.legalProvisionId());
-        boolean provisionRetired = provision.isPresent() && legal.retired(provision.get().id());
+        boolean provisionRetired =
+                provision.isPresent() && legal.retired(provision.get().id());
         Optional<RequestValidator.PreservationLink> preservation = draft.preservationRequestId() == null
                 ? Optional.empty()
                 : requests.find(draft.preservationRequestId(), clock.instant())
@@ -586,10 +652,14 @@ public class LegalRequests {
         provider.filter(p -> !p.country().equals(requester.country())).ifPresent(p -> {
             for (ContactFunction function : List.of(ContactFunction.TRANSNATIONAL, ContactFunction.EMERGENCY_24_7)) {
                 for (ContactPointView contact : contacts.inCountry(p.country(), function)) {
-                    directory.find(contact.organisationId())
+                    directory
+                            .find(contact.organisationId())
                             .filter(o -> !o.isProvider())
-                            .ifPresent(o -> foreign.add(o.shortName() + " — " + contact.name() + " <"
-                                    + contact.email() + ">" + (contact.phones().isEmpty() ? "" : " " + contact.phones().getFirst())));
+                            .ifPresent(o ->
+                                    foreign.add(o.shortName() + " — " + contact.name() + " <" + contact.email() + ">"
+                                            + (contact.phones().isEmpty()
+                                                    ? ""
+                                                    : " " + contact.phones().getFirst())));
                 }
             }
         });
@@ -619,7 +689,8 @@ public class LegalRequests {
             RequestView them = requests.find(other, now).orElseThrow();
             String identifier = request.identifiers().stream()
                     .map(RequestView.IdentifierView::normalised)
-                    .filter(n -> them.identifiers().stream().anyMatch(t -> t.normalised().equals(n)))
+                    .filter(n -> them.identifiers().stream()
+                            .anyMatch(t -> t.normalised().equals(n)))
                     .findFirst()
                     .orElse("");
             for (UUID[] pair : List.of(new UUID[] {request.id(), other}, new UUID[] {other, request.id()})) {
@@ -630,9 +701,15 @@ public class LegalRequests {
                         .update();
             }
             events.publishEvent(Notice.toPerson(
-                    request.officerId(), "requests.notice.deconfliction", List.of(request.reference()), "/requests/" + request.id()));
+                    request.officerId(),
+                    "requests.notice.deconfliction",
+                    List.of(request.reference()),
+                    "/requests/" + request.id()));
             events.publishEvent(Notice.toPerson(
-                    them.officerId(), "requests.notice.deconfliction", List.of(them.reference()), "/requests/" + them.id()));
+                    them.officerId(),
+                    "requests.notice.deconfliction",
+                    List.of(them.reference()),
+                    "/requests/" + them.id()));
             auditLog.record(
                     Actor.SYSTEM,
                     AuditEvent.of("requests.request.deconflicted", "legal_request", request.id(), request.requesterId())
@@ -641,8 +718,14 @@ public class LegalRequests {
     }
 
     /** Whom a request's officer should call about an overlap: the other officer's name, unit and contact, nothing of the case. */
-    public record Overlap(String otherReference, @Nullable String officerName, @Nullable String unit,
-            @Nullable String phone, @Nullable String email, UUID organisationId, Instant foundAt) {}
+    public record Overlap(
+            String otherReference,
+            @Nullable String officerName,
+            @Nullable String unit,
+            @Nullable String phone,
+            @Nullable String email,
+            UUID organisationId,
+            Instant foundAt) {}
 
     @Transactional(readOnly = true)
     @SuppressWarnings("NullAway") // found_at is never null
@@ -653,8 +736,13 @@ public class LegalRequests {
                         + " ON o.id = d.other_request_id WHERE d.request_id = ? ORDER BY d.found_at")
                 .param(request.id())
                 .query((rs, n) -> new Overlap(
-                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getObject(6, UUID.class), RequestRepository.instant(rs, "found_at")))
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getObject(6, UUID.class),
+                        RequestRepository.instant(rs, "found_at")))
                 .list();
     }
 

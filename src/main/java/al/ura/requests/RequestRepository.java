@@ -63,7 +63,9 @@ class RequestRepository {
     }
 
     long nextNumber() {
-        Long next = jdbc.sql("SELECT NEXTVAL('legal_request_number')").query(Long.class).single();
+        Long next = jdbc.sql("SELECT NEXTVAL('legal_request_number')")
+                .query(Long.class)
+                .single();
         return next == null ? 0 : next;
     }
 
@@ -121,13 +123,14 @@ class RequestRepository {
     /** Writes the validated request over the draft's columns and moves it on; false if it moved meanwhile. */
     @SuppressWarnings("NullAway") // SQL NULL is a value here
     boolean writeValidated(UUID id, int version, RequestValidator.ValidRequest valid, RequestStatus to, Instant now) {
-        int updated = jdbc.sql("UPDATE legal_request SET request_type = ?, status = ?, file_number = ?,"
-                        + " requesting_unit = ?, officer_name = ?, officer_phone = ?, officer_email = ?,"
-                        + " legal_provision_id = ?, legal_basis_note = ?, provider_org_id = ?, service_id = ?,"
-                        + " offence = ?, summary = ?, relevance = ?, priority = ?, emergency = ?,"
-                        + " emergency_justification = ?, confidential = ?, confidential_until = ?, requested_deadline = ?,"
-                        + " preservation_request_id = ?, oral_request_id = ?, retention_acknowledged = ?, updated_at = ?,"
-                        + " version = version + 1 WHERE id = ? AND version = ? AND status IN ('DRAFT', 'AWAITING_AUTHORISATION')")
+        int updated = jdbc.sql(
+                        "UPDATE legal_request SET request_type = ?, status = ?, file_number = ?,"
+                                + " requesting_unit = ?, officer_name = ?, officer_phone = ?, officer_email = ?,"
+                                + " legal_provision_id = ?, legal_basis_note = ?, provider_org_id = ?, service_id = ?,"
+                                + " offence = ?, summary = ?, relevance = ?, priority = ?, emergency = ?,"
+                                + " emergency_justification = ?, confidential = ?, confidential_until = ?, requested_deadline = ?,"
+                                + " preservation_request_id = ?, oral_request_id = ?, retention_acknowledged = ?, updated_at = ?,"
+                                + " version = version + 1 WHERE id = ? AND version = ? AND status IN ('DRAFT', 'AWAITING_AUTHORISATION')")
                 .params(
                         valid.type().name(),
                         to.name(),
@@ -159,7 +162,9 @@ class RequestRepository {
         if (updated != 1) {
             return false;
         }
-        jdbc.sql("DELETE FROM request_identifier WHERE request_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM request_identifier WHERE request_id = ?")
+                .param(id)
+                .update();
         for (RequestValidator.ValidIdentifier identifier : valid.identifiers()) {
             jdbc.sql("INSERT INTO request_identifier (request_id, position, kind, identifier, normalised, source_port,"
                             + " observed_at, observed_zone, data_category, data_items, range_from, range_to)"
@@ -188,8 +193,11 @@ class RequestRepository {
      */
     @SuppressWarnings("NullAway") // SQL NULL is a value here
     boolean move(UUID id, Set<RequestStatus> from, RequestStatus to, Instant now, Map<String, @Nullable Object> set) {
-        StringBuilder sql = new StringBuilder("UPDATE legal_request SET status = :to, updated_at = :now, version = version + 1");
-        set.keySet().forEach(column -> sql.append(", ").append(column).append(" = :").append(column));
+        StringBuilder sql =
+                new StringBuilder("UPDATE legal_request SET status = :to, updated_at = :now, version = version + 1");
+        set.keySet()
+                .forEach(
+                        column -> sql.append(", ").append(column).append(" = :").append(column));
         sql.append(" WHERE id = :id AND status IN (:from)");
         JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
                 .param("to", to.name())
@@ -207,7 +215,9 @@ class RequestRepository {
     @SuppressWarnings("NullAway") // SQL NULL is a value here
     void set(UUID id, Instant now, Map<String, @Nullable Object> set) {
         StringBuilder sql = new StringBuilder("UPDATE legal_request SET updated_at = :now, version = version + 1");
-        set.keySet().forEach(column -> sql.append(", ").append(column).append(" = :").append(column));
+        set.keySet()
+                .forEach(
+                        column -> sql.append(", ").append(column).append(" = :").append(column));
         sql.append(" WHERE id = :id");
         JdbcClient.StatementSpec statement =
                 jdbc.sql(sql.toString()).param("now", utc(now)).param("id", id);
@@ -278,16 +288,53 @@ class RequestRepository {
                         instant(rs, "range_to")))
                 .list();
         return new RequestView(
-                view.id(), view.reference(), view.type(), view.status(), view.requesterId(), view.fileNumber(),
-                view.requestingUnit(), view.officerId(), view.officerName(), view.officerPhone(), view.officerEmail(),
-                view.authoriserId(), view.legalProvisionId(), view.legalBasisNote(), view.providerId(),
-                view.serviceId(), identifiers, view.offence(), view.summary(), view.relevance(), view.priority(),
-                view.emergency(), view.emergencyJustification(), view.confidential(), view.confidentialUntil(),
-                view.requestedDeadline(), view.preservationRequestId(), view.oralRequestId(), view.createdAt(),
-                view.submittedAt(), view.receivedAt(), view.acknowledgedAt(), view.answeredAt(), view.closedAt(),
-                view.withdrawnAt(), view.acknowledgeDueAt(), view.answerDueAt(), view.overdue(), view.reason(),
-                view.reasonText(), view.preservationState(), view.preservationExpiresAt(),
-                view.preservationExtensions(), view.signatureKeyId(), view.signedAt(), view.version(), view.draft());
+                view.id(),
+                view.reference(),
+                view.type(),
+                view.status(),
+                view.requesterId(),
+                view.fileNumber(),
+                view.requestingUnit(),
+                view.officerId(),
+                view.officerName(),
+                view.officerPhone(),
+                view.officerEmail(),
+                view.authoriserId(),
+                view.legalProvisionId(),
+                view.legalBasisNote(),
+                view.providerId(),
+                view.serviceId(),
+                identifiers,
+                view.offence(),
+                view.summary(),
+                view.relevance(),
+                view.priority(),
+                view.emergency(),
+                view.emergencyJustification(),
+                view.confidential(),
+                view.confidentialUntil(),
+                view.requestedDeadline(),
+                view.preservationRequestId(),
+                view.oralRequestId(),
+                view.createdAt(),
+                view.submittedAt(),
+                view.receivedAt(),
+                view.acknowledgedAt(),
+                view.answeredAt(),
+                view.closedAt(),
+                view.withdrawnAt(),
+                view.acknowledgeDueAt(),
+                view.answerDueAt(),
+                view.overdue(),
+                view.reason(),
+                view.reasonText(),
+                view.preservationState(),
+                view.preservationExpiresAt(),
+                view.preservationExtensions(),
+                view.signatureKeyId(),
+                view.signedAt(),
+                view.version(),
+                view.draft());
     }
 
     @SuppressWarnings("NullAway") // SQL NULL is a value here
@@ -379,11 +426,19 @@ class RequestRepository {
 
     /** The provider's inbox: sent requests addressed to it, newest first, keyset-paged by (submitted_at, id). */
     CursorPage<RequestSummary> inbox(UUID providerId, Filter filter, @Nullable String cursor, int limit, Instant now) {
-        return page("r.provider_org_id = :org AND r.submitted_at IS NOT NULL", "submitted_at", providerId, filter, cursor, limit, now);
+        return page(
+                "r.provider_org_id = :org AND r.submitted_at IS NOT NULL",
+                "submitted_at",
+                providerId,
+                filter,
+                cursor,
+                limit,
+                now);
     }
 
     /** The requester's own requests, newest first, keyset-paged by (created_at, id). */
-    CursorPage<RequestSummary> outbox(UUID requesterId, Filter filter, @Nullable String cursor, int limit, Instant now) {
+    CursorPage<RequestSummary> outbox(
+            UUID requesterId, Filter filter, @Nullable String cursor, int limit, Instant now) {
         return page("r.requester_org_id = :org", "created_at", requesterId, filter, cursor, limit, now);
     }
 
@@ -445,9 +500,12 @@ class RequestRepository {
             statement = statement.param(param.getKey(), param.getValue());
         }
         List<RequestSummary> rows = statement.query((rs, n) -> summary(rs, now)).list();
-        return CursorPage.of(rows, limit, row -> Cursors.encode(
-                String.valueOf(orderColumn.equals("submitted_at") ? row.submittedAt() : row.createdAt()),
-                row.id().toString()));
+        return CursorPage.of(
+                rows,
+                limit,
+                row -> Cursors.encode(
+                        String.valueOf(orderColumn.equals("submitted_at") ? row.submittedAt() : row.createdAt()),
+                        row.id().toString()));
     }
 
     @SuppressWarnings("NullAway") // the row's creation time is never null
@@ -472,8 +530,15 @@ class RequestRepository {
     }
 
     @SuppressWarnings("NullAway") // SQL NULL is a value here
-    void event(UUID requestId, Instant at, @Nullable UUID actorId, @Nullable UUID actorOrg, String kind,
-            @Nullable RequestStatus from, @Nullable RequestStatus to, @Nullable String note) {
+    void event(
+            UUID requestId,
+            Instant at,
+            @Nullable UUID actorId,
+            @Nullable UUID actorOrg,
+            String kind,
+            @Nullable RequestStatus from,
+            @Nullable RequestStatus to,
+            @Nullable String note) {
         jdbc.sql("INSERT INTO request_event (id, request_id, at, actor_id, actor_org_id, kind, from_status, to_status,"
                         + " note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(

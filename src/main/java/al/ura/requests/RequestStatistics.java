@@ -39,7 +39,8 @@ public class RequestStatistics {
     private final Clock clock;
     private final ZoneId zone;
 
-    RequestStatistics(JdbcClient jdbc, AuditLog auditLog, Clock clock, @Value("${ura.time-zone:Europe/Tirane}") String zone) {
+    RequestStatistics(
+            JdbcClient jdbc, AuditLog auditLog, Clock clock, @Value("${ura.time-zone:Europe/Tirane}") String zone) {
         this.jdbc = jdbc;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -56,9 +57,13 @@ public class RequestStatistics {
     }
 
     /** Median and 90th percentile in hours, over {@code count} timed requests; null when there is none. */
-    public record Times(long count, @Nullable BigDecimal medianHours, @Nullable BigDecimal p90Hours) {}
+    public record Times(
+            long count,
+            @Nullable BigDecimal medianHours,
+            @Nullable BigDecimal p90Hours) {}
 
-    public record GroupTimes(String group, @Nullable UUID organisationId, long requests, Times acknowledge, Times answer) {}
+    public record GroupTimes(
+            String group, @Nullable UUID organisationId, long requests, Times acknowledge, Times answer) {}
 
     public record Statistics(
             Instant from,
@@ -85,8 +90,14 @@ public class RequestStatistics {
     @Transactional(readOnly = true)
     public Statistics compute(Actor actor, Scope scope, Instant from, Instant to) {
         authorise(actor, scope);
-        auditLog.record(actor, AuditEvent.of("requests.statistics.read", "organisation", actor.organisationId(),
-                actor.organisationId()).with("scope", scope.getClass().getSimpleName()));
+        auditLog.record(
+                actor,
+                AuditEvent.of(
+                                "requests.statistics.read",
+                                "organisation",
+                                actor.organisationId(),
+                                actor.organisationId())
+                        .with("scope", scope.getClass().getSimpleName()));
         return compute(scope, from, to);
     }
 
@@ -101,23 +112,27 @@ public class RequestStatistics {
     void authorise(Actor actor, Scope scope) {
         boolean allowed = switch (scope) {
             case Scope.National ignored -> actor.has(RequestPermissions.STATISTICS_ALL);
-            case Scope.Provider p -> actor.has(RequestPermissions.STATISTICS_ALL)
-                    || (actor.has(RequestPermissions.STATISTICS) && actor.belongsTo(p.organisationId()));
-            case Scope.Requester r -> actor.has(RequestPermissions.STATISTICS_ALL)
-                    || (actor.has(RequestPermissions.STATISTICS) && actor.belongsTo(r.organisationId()));
+            case Scope.Provider p ->
+                actor.has(RequestPermissions.STATISTICS_ALL)
+                        || (actor.has(RequestPermissions.STATISTICS) && actor.belongsTo(p.organisationId()));
+            case Scope.Requester r ->
+                actor.has(RequestPermissions.STATISTICS_ALL)
+                        || (actor.has(RequestPermissions.STATISTICS) && actor.belongsTo(r.organisationId()));
         };
         if (!allowed) {
-            auditLog.denied(actor, AuditEvent.of("requests.statistics.read", "organisation", null, actor.organisationId()));
+            auditLog.denied(
+                    actor, AuditEvent.of("requests.statistics.read", "organisation", null, actor.organisationId()));
             throw ProblemException.forbidden();
         }
     }
 
     Statistics compute(Scope scope, Instant from, Instant to) {
-        String where = " WHERE r.submitted_at >= :from AND r.submitted_at < :to" + switch (scope) {
-            case Scope.Provider ignored -> " AND r.provider_org_id = :org";
-            case Scope.Requester ignored -> " AND r.requester_org_id = :org";
-            case Scope.National ignored -> "";
-        };
+        String where = " WHERE r.submitted_at >= :from AND r.submitted_at < :to"
+                + switch (scope) {
+                    case Scope.Provider ignored -> " AND r.provider_org_id = :org";
+                    case Scope.Requester ignored -> " AND r.requester_org_id = :org";
+                    case Scope.National ignored -> "";
+                };
         UUID org = switch (scope) {
             case Scope.Provider p -> p.organisationId();
             case Scope.Requester r -> r.organisationId();
@@ -129,10 +144,13 @@ public class RequestStatistics {
         Map<String, Long> byOutcome = new TreeMap<>();
         Map<RefusalReason, Long> reasons = new EnumMap<>(RefusalReason.class);
         long[] totals = new long[2]; // total, emergencies
-        statement("SELECT r.request_type, r.priority, r.status, r.emergency, r.outcome, r.reason_code, COUNT(*)"
-                        + " FROM legal_request r" + where
-                        + " GROUP BY r.request_type, r.priority, r.status, r.emergency, r.outcome, r.reason_code",
-                        from, to, org)
+        statement(
+                        "SELECT r.request_type, r.priority, r.status, r.emergency, r.outcome, r.reason_code, COUNT(*)"
+                                + " FROM legal_request r" + where
+                                + " GROUP BY r.request_type, r.priority, r.status, r.emergency, r.outcome, r.reason_code",
+                        from,
+                        to,
+                        org)
                 .query(rs -> {
                     long n = rs.getLong(7);
                     totals[0] += n;
@@ -150,34 +168,54 @@ public class RequestStatistics {
                     }
                 });
         Map<String, Long> byCategory = new TreeMap<>();
-        statement("SELECT i.data_category, COUNT(DISTINCT r.id) FROM legal_request r JOIN request_identifier i"
-                        + " ON i.request_id = r.id" + where + " GROUP BY i.data_category", from, to, org)
+        statement(
+                        "SELECT i.data_category, COUNT(DISTINCT r.id) FROM legal_request r JOIN request_identifier i"
+                                + " ON i.request_id = r.id" + where + " GROUP BY i.data_category",
+                        from,
+                        to,
+                        org)
                 .query(rs -> {
                     byCategory.put(rs.getString(1), rs.getLong(2));
                 });
-        Times acknowledge = times(statement("SELECT COUNT(r.acknowledge_seconds),"
+        Times acknowledge = times(statement(
+                "SELECT COUNT(r.acknowledge_seconds),"
                         + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY r.acknowledge_seconds),"
                         + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY r.acknowledge_seconds)"
-                        + " FROM legal_request r" + where + " AND r.acknowledge_seconds IS NOT NULL", from, to, org));
-        Times answer = times(statement("SELECT COUNT(r.answer_seconds),"
+                        + " FROM legal_request r" + where + " AND r.acknowledge_seconds IS NOT NULL",
+                from,
+                to,
+                org));
+        Times answer = times(statement(
+                "SELECT COUNT(r.answer_seconds),"
                         + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY r.answer_seconds),"
                         + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY r.answer_seconds)"
-                        + " FROM legal_request r" + where + " AND r.answer_seconds IS NOT NULL", from, to, org));
-        List<GroupTimes> perProvider = groups("r.provider_org_id", "CAST(r.provider_org_id AS VARCHAR(36))", where, from, to, org);
-        List<GroupTimes> perUnit = groups("r.requester_org_id, r.requesting_unit",
-                "COALESCE(r.requesting_unit, '')", where, from, to, org);
+                        + " FROM legal_request r" + where + " AND r.answer_seconds IS NOT NULL",
+                from,
+                to,
+                org));
+        List<GroupTimes> perProvider =
+                groups("r.provider_org_id", "CAST(r.provider_org_id AS VARCHAR(36))", where, from, to, org);
+        List<GroupTimes> perUnit = groups(
+                "r.requester_org_id, r.requesting_unit", "COALESCE(r.requesting_unit, '')", where, from, to, org);
         long[] preservation = new long[2];
-        statement("SELECT COUNT(*), SUM(CASE WHEN EXISTS (SELECT 1 FROM legal_request d WHERE d.preservation_request_id = r.id"
-                        + " AND d.submitted_at IS NOT NULL) THEN 1 ELSE 0 END) FROM legal_request r" + where
-                        + " AND r.request_type = 'PRESERVATION'", from, to, org)
+        statement(
+                        "SELECT COUNT(*), SUM(CASE WHEN EXISTS (SELECT 1 FROM legal_request d WHERE d.preservation_request_id = r.id"
+                                + " AND d.submitted_at IS NOT NULL) THEN 1 ELSE 0 END) FROM legal_request r" + where
+                                + " AND r.request_type = 'PRESERVATION'",
+                        from,
+                        to,
+                        org)
                 .query(rs -> {
                     preservation[0] = rs.getLong(1);
                     preservation[1] = rs.getLong(2);
                 });
         Instant now = clock.instant();
-        Long overdue = statement("SELECT COUNT(*) FROM legal_request r" + where + " AND r.status IN (:open)"
-                        + " AND (r.answer_due_at < :now OR (r.acknowledged_at IS NULL AND r.acknowledge_due_at < :now))",
-                        from, to, org)
+        Long overdue = statement(
+                        "SELECT COUNT(*) FROM legal_request r" + where + " AND r.status IN (:open)"
+                                + " AND (r.answer_due_at < :now OR (r.acknowledged_at IS NULL AND r.acknowledge_due_at < :now))",
+                        from,
+                        to,
+                        org)
                 .param("open", RequestStatus.OPEN.stream().map(Enum::name).toList())
                 .param("now", RequestRepository.utc(now))
                 .query(Long.class)
@@ -204,17 +242,21 @@ public class RequestStatistics {
                 overdue == null ? 0 : overdue);
     }
 
-    private List<GroupTimes> groups(String groupBy, String label, String where, Instant from, Instant to, @Nullable UUID org) {
+    private List<GroupTimes> groups(
+            String groupBy, String label, String where, Instant from, Instant to, @Nullable UUID org) {
         String organisation = groupBy.startsWith("r.provider") ? "r.provider_org_id" : "r.requester_org_id";
         List<GroupTimes> groups = new ArrayList<>();
-        statement("SELECT " + label + ", " + organisation + ", COUNT(*), COUNT(r.acknowledge_seconds),"
-                        + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY r.acknowledge_seconds),"
-                        + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY r.acknowledge_seconds),"
-                        + " COUNT(r.answer_seconds),"
-                        + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY r.answer_seconds),"
-                        + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY r.answer_seconds)"
-                        + " FROM legal_request r" + where + " GROUP BY " + groupBy + " ORDER BY 3 DESC, 1",
-                        from, to, org)
+        statement(
+                        "SELECT " + label + ", " + organisation + ", COUNT(*), COUNT(r.acknowledge_seconds),"
+                                + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY r.acknowledge_seconds),"
+                                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY r.acknowledge_seconds),"
+                                + " COUNT(r.answer_seconds),"
+                                + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY r.answer_seconds),"
+                                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY r.answer_seconds)"
+                                + " FROM legal_request r" + where + " GROUP BY " + groupBy + " ORDER BY 3 DESC, 1",
+                        from,
+                        to,
+                        org)
                 .query(rs -> {
                     groups.add(new GroupTimes(
                             rs.getString(1),
@@ -233,7 +275,8 @@ public class RequestStatistics {
     }
 
     private static Times times(JdbcClient.StatementSpec statement) {
-        return statement.query((rs, n) -> new Times(rs.getLong(1), hours(rs.getBigDecimal(2)), hours(rs.getBigDecimal(3))))
+        return statement
+                .query((rs, n) -> new Times(rs.getLong(1), hours(rs.getBigDecimal(2)), hours(rs.getBigDecimal(3))))
                 .single();
     }
 
@@ -246,7 +289,9 @@ public class RequestStatistics {
     static @Nullable BigDecimal share(long part, long whole) {
         return whole == 0
                 ? null
-                : BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+                : BigDecimal.valueOf(part)
+                        .multiply(BigDecimal.valueOf(100))
+                        .divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
     }
 
     /** The statistics as CSV rows: one figure a line, {@code dimension,key,value}. */
@@ -256,21 +301,46 @@ public class RequestStatistics {
         out.append("period,from,").append(s.from()).append('\n');
         out.append("period,to,").append(s.to()).append('\n');
         out.append("total,requests,").append(s.total()).append('\n');
-        s.byType().forEach((k, v) -> out.append("type,").append(k).append(',').append(v).append('\n'));
-        s.byPriority().forEach((k, v) -> out.append("priority,").append(k).append(',').append(v).append('\n'));
-        s.byCategory().forEach((k, v) -> out.append("category,").append(k).append(',').append(v).append('\n'));
-        s.byStatus().forEach((k, v) -> out.append("status,").append(k).append(',').append(v).append('\n'));
-        s.byOutcome().forEach((k, v) -> out.append("outcome,").append(k).append(',').append(v).append('\n'));
-        s.refusalReasons().forEach((k, v) -> out.append("refusal-reason,").append(k).append(',').append(v).append('\n'));
+        s.byType()
+                .forEach((k, v) ->
+                        out.append("type,").append(k).append(',').append(v).append('\n'));
+        s.byPriority()
+                .forEach((k, v) ->
+                        out.append("priority,").append(k).append(',').append(v).append('\n'));
+        s.byCategory()
+                .forEach((k, v) ->
+                        out.append("category,").append(k).append(',').append(v).append('\n'));
+        s.byStatus()
+                .forEach((k, v) ->
+                        out.append("status,").append(k).append(',').append(v).append('\n'));
+        s.byOutcome()
+                .forEach((k, v) ->
+                        out.append("outcome,").append(k).append(',').append(v).append('\n'));
+        s.refusalReasons()
+                .forEach((k, v) -> out.append("refusal-reason,")
+                        .append(k)
+                        .append(',')
+                        .append(v)
+                        .append('\n'));
         out.append("emergency,count,").append(s.emergencies()).append('\n');
         out.append("emergency,share-percent,").append(text(s.emergencyShare())).append('\n');
-        out.append("acknowledge,median-hours,").append(text(s.acknowledge().medianHours())).append('\n');
-        out.append("acknowledge,p90-hours,").append(text(s.acknowledge().p90Hours())).append('\n');
-        out.append("answer,median-hours,").append(text(s.answer().medianHours())).append('\n');
+        out.append("acknowledge,median-hours,")
+                .append(text(s.acknowledge().medianHours()))
+                .append('\n');
+        out.append("acknowledge,p90-hours,")
+                .append(text(s.acknowledge().p90Hours()))
+                .append('\n');
+        out.append("answer,median-hours,")
+                .append(text(s.answer().medianHours()))
+                .append('\n');
         out.append("answer,p90-hours,").append(text(s.answer().p90Hours())).append('\n');
         out.append("preservation,count,").append(s.preservations()).append('\n');
-        out.append("preservation,followed-by-disclosure,").append(s.preservationsFollowed()).append('\n');
-        out.append("preservation,conversion-percent,").append(text(s.preservationConversion())).append('\n');
+        out.append("preservation,followed-by-disclosure,")
+                .append(s.preservationsFollowed())
+                .append('\n');
+        out.append("preservation,conversion-percent,")
+                .append(text(s.preservationConversion()))
+                .append('\n');
         out.append("overdue,count,").append(s.overdue()).append('\n');
         rows.clear();
         return out.toString();

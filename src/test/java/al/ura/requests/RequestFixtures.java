@@ -69,7 +69,8 @@ public class RequestFixtures {
 
     public World world(String providerCountry) {
         OrganisationView police = directory.organisation(OrganisationType.LAW_ENFORCEMENT, "AL");
-        OrganisationView provider = directory.organisation(OrganisationType.PROVIDER_ELECTRONIC_COMMUNICATIONS, providerCountry);
+        OrganisationView provider =
+                directory.organisation(OrganisationType.PROVIDER_ELECTRONIC_COMMUNICATIONS, providerCountry);
         directory.alwaysAvailable(provider, ContactFunction.EMERGENCY_24_7, "Europe/Tirane");
         ProviderServiceView service = services.create(
                 DirectoryFixtures.OPERATOR,
@@ -80,11 +81,16 @@ public class RequestFixtures {
                         "Mobile data with carrier-grade NAT",
                         true,
                         List.of(
-                                new ProviderServiceCommand.Offering(DataItem.SUBSCRIBER_IDENTITY, 730, LegalProcess.AUTHORITY_REQUEST),
-                                new ProviderServiceCommand.Offering(DataItem.SUBSCRIBER_ADDRESS, 730, LegalProcess.AUTHORITY_REQUEST),
-                                new ProviderServiceCommand.Offering(DataItem.IP_ASSIGNMENT, 365, LegalProcess.AUTHORITY_REQUEST),
-                                new ProviderServiceCommand.Offering(DataItem.CONNECTION_RECORDS, 180, LegalProcess.PROSECUTOR_ORDER),
-                                new ProviderServiceCommand.Offering(DataItem.STORED_MESSAGES, 90, LegalProcess.MUTUAL_LEGAL_ASSISTANCE)),
+                                new ProviderServiceCommand.Offering(
+                                        DataItem.SUBSCRIBER_IDENTITY, 730, LegalProcess.AUTHORITY_REQUEST),
+                                new ProviderServiceCommand.Offering(
+                                        DataItem.SUBSCRIBER_ADDRESS, 730, LegalProcess.AUTHORITY_REQUEST),
+                                new ProviderServiceCommand.Offering(
+                                        DataItem.IP_ASSIGNMENT, 365, LegalProcess.AUTHORITY_REQUEST),
+                                new ProviderServiceCommand.Offering(
+                                        DataItem.CONNECTION_RECORDS, 180, LegalProcess.PROSECUTOR_ORDER),
+                                new ProviderServiceCommand.Offering(
+                                        DataItem.STORED_MESSAGES, 90, LegalProcess.MUTUAL_LEGAL_ASSISTANCE)),
                         48,
                         6));
         return new World(
@@ -147,7 +153,9 @@ public class RequestFixtures {
                 "The address identifies who ran the phishing site.",
                 Priority.NORMAL,
                 type == RequestType.EMERGENCY_DISCLOSURE,
-                type == RequestType.EMERGENCY_DISCLOSURE ? "Fictional: a person has announced self-harm tonight." : null,
+                type == RequestType.EMERGENCY_DISCLOSURE
+                        ? "Fictional: a person has announced self-harm tonight."
+                        : null,
                 true,
                 null,
                 null,
