@@ -453,26 +453,28 @@ class RequestRepository {
         StringBuilder sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS + " FROM legal_request r WHERE " + scope);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("org", organisationId);
+        // Statuses, priority and the emergency flag are written into the SQL as literals (enum
+        // names only, never user text): the planner then knows how rare they are. As parameters,
+        // PostgreSQL soon plans the statement once for any value (a generic plan) and walks all the
+        // provider's requests newest first to find a few open emergencies.
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
-            sql.append(" AND r.status IN (:statuses)");
-            params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
+            sql.append(" AND r.status IN (").append(literals(filter.statuses())).append(")");
         }
         if (filter.priority() != null) {
-            sql.append(" AND r.priority = :priority");
-            params.put("priority", filter.priority().name());
+            sql.append(" AND r.priority = '").append(filter.priority().name()).append("'");
         }
         if (filter.emergency() != null) {
-            sql.append(" AND r.emergency = :emergency");
-            params.put("emergency", filter.emergency());
+            sql.append(" AND r.emergency = ").append(filter.emergency() ? "TRUE" : "FALSE");
         }
         if (filter.reference() != null && !filter.reference().isBlank()) {
             sql.append(" AND (r.reference = :reference OR r.file_number = :reference)");
             params.put("reference", filter.reference().trim());
         }
         if (filter.overdueOnly()) {
-            sql.append(" AND r.status IN (:open) AND (r.answer_due_at < :now"
-                    + " OR (r.acknowledged_at IS NULL AND r.acknowledge_due_at < :now))");
-            params.put("open", RequestStatus.OPEN.stream().map(Enum::name).toList());
+            sql.append(" AND r.status IN (")
+                    .append(literals(RequestStatus.OPEN))
+                    .append(
+                            ") AND (r.answer_due_at < :now OR (r.acknowledged_at IS NULL AND r.acknowledge_due_at < :now))");
             params.put("now", utc(now));
         }
         if (cursor != null) {
@@ -484,11 +486,12 @@ class RequestRepository {
                 throw al.ura.kernel.ProblemException.validation(
                         List.of(al.ura.kernel.ProblemException.FieldProblem.of("cursor", "validation.cursor")));
             }
-            sql.append(" AND (r.")
+            // The first condition bounds the index range; the second alone would make it a filter.
+            sql.append(" AND r.")
                     .append(orderColumn)
-                    .append(" < :cursorAt OR (r.")
+                    .append(" <= :cursorAt AND (r.")
                     .append(orderColumn)
-                    .append(" = :cursorAt AND r.id < :cursorId))");
+                    .append(" < :cursorAt OR r.id < :cursorId)");
         }
         sql.append(" ORDER BY r.")
                 .append(orderColumn)
@@ -506,6 +509,13 @@ class RequestRepository {
                 row -> Cursors.encode(
                         String.valueOf(orderColumn.equals("submitted_at") ? row.submittedAt() : row.createdAt()),
                         row.id().toString()));
+    }
+
+    private static String literals(Set<RequestStatus> statuses) {
+        return statuses.stream()
+                .map(status -> "'" + status.name() + "'")
+                .sorted()
+                .collect(Collectors.joining(", "));
     }
 
     @SuppressWarnings("NullAway") // the row's creation time is never null
