@@ -123,14 +123,14 @@ class RequestRepository {
     /** Writes the validated request over the draft's columns and moves it on; false if it moved meanwhile. */
     @SuppressWarnings("NullAway") // SQL NULL is a value here
     boolean writeValidated(UUID id, int version, RequestValidator.ValidRequest valid, RequestStatus to, Instant now) {
-        int updated = jdbc.sql(
-                        "UPDATE legal_request SET request_type = ?, status = ?, file_number = ?,"
-                                + " requesting_unit = ?, officer_name = ?, officer_phone = ?, officer_email = ?,"
-                                + " legal_provision_id = ?, legal_basis_note = ?, provider_org_id = ?, service_id = ?,"
-                                + " offence = ?, summary = ?, relevance = ?, priority = ?, emergency = ?,"
-                                + " emergency_justification = ?, confidential = ?, confidential_until = ?, requested_deadline = ?,"
-                                + " preservation_request_id = ?, oral_request_id = ?, retention_acknowledged = ?, updated_at = ?,"
-                                + " version = version + 1 WHERE id = ? AND version = ? AND status IN ('DRAFT', 'AWAITING_AUTHORISATION')")
+        int updated = jdbc.sql("UPDATE legal_request SET request_type = ?, status = ?, file_number = ?,"
+                        + " requesting_unit = ?, officer_name = ?, officer_phone = ?, officer_email = ?,"
+                        + " legal_provision_id = ?, legal_basis_note = ?, provider_org_id = ?, service_id = ?,"
+                        + " offence = ?, summary = ?, relevance = ?, priority = ?, emergency = ?,"
+                        + " emergency_justification = ?, confidential = ?, confidential_until = ?, requested_deadline = ?,"
+                        + " preservation_request_id = ?, oral_request_id = ?, retention_acknowledged = ?, data_categories = ?,"
+                        + " updated_at = ?, version = version + 1 WHERE id = ? AND version = ?"
+                        + " AND status IN ('DRAFT', 'AWAITING_AUTHORISATION')")
                 .params(
                         valid.type().name(),
                         to.name(),
@@ -155,6 +155,7 @@ class RequestRepository {
                         valid.preservationRequestId(),
                         valid.oralRequestId(),
                         valid.retentionAcknowledged(),
+                        dataCategories(valid.identifiers()),
                         utc(now),
                         id,
                         version)
@@ -185,6 +186,18 @@ class RequestRepository {
                     .update();
         }
         return true;
+    }
+
+    /** The categories the identifiers ask for as {@code ' A B '}, sorted; what the statistics count requests by. */
+    static @Nullable String dataCategories(List<RequestValidator.ValidIdentifier> identifiers) {
+        if (identifiers.isEmpty()) {
+            return null;
+        }
+        return identifiers.stream()
+                .map(identifier -> identifier.category().name())
+                .sorted()
+                .distinct()
+                .collect(Collectors.joining(" ", " ", " "));
     }
 
     /**
