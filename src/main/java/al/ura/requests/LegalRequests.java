@@ -296,7 +296,7 @@ public class LegalRequests {
             requests.set(
                     valid.preservationRequestId(),
                     now,
-                    columns("preservation_state", PreservationState.FOLLOWED.name()));
+                    columns("preservation_state", PreservationState.FOLLOWED.name(), "preservation_followed_at", now));
             requests.event(
                     valid.preservationRequestId(),
                     now,

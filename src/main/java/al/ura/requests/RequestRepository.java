@@ -126,14 +126,14 @@ class RequestRepository {
     /** Writes the validated request over the draft's columns and moves it on; false if it moved meanwhile. */
     @SuppressWarnings("NullAway") // SQL NULL is a value here
     boolean writeValidated(UUID id, int version, RequestValidator.ValidRequest valid, RequestStatus to, Instant now) {
-        int updated = jdbc.sql(
-                        "UPDATE legal_request SET request_type = ?, status = ?, file_number = ?,"
-                                + " requesting_unit = ?, officer_name = ?, officer_phone = ?, officer_email = ?,"
-                                + " legal_provision_id = ?, legal_basis_note = ?, provider_org_id = ?, service_id = ?,"
-                                + " offence = ?, summary = ?, relevance = ?, priority = ?, emergency = ?,"
-                                + " emergency_justification = ?, confidential = ?, confidential_until = ?, requested_deadline = ?,"
-                                + " preservation_request_id = ?, oral_request_id = ?, retention_acknowledged = ?, updated_at = ?,"
-                                + " version = version + 1 WHERE id = ? AND version = ? AND status IN ('DRAFT', 'AWAITING_AUTHORISATION')")
+        int updated = jdbc.sql("UPDATE legal_request SET request_type = ?, status = ?, file_number = ?,"
+                        + " requesting_unit = ?, officer_name = ?, officer_phone = ?, officer_email = ?,"
+                        + " legal_provision_id = ?, legal_basis_note = ?, provider_org_id = ?, service_id = ?,"
+                        + " offence = ?, summary = ?, relevance = ?, priority = ?, emergency = ?,"
+                        + " emergency_justification = ?, confidential = ?, confidential_until = ?, requested_deadline = ?,"
+                        + " preservation_request_id = ?, oral_request_id = ?, retention_acknowledged = ?, data_categories = ?,"
+                        + " updated_at = ?, version = version + 1 WHERE id = ? AND version = ?"
+                        + " AND status IN ('DRAFT', 'AWAITING_AUTHORISATION')")
                 .params(
                         valid.type().name(),
                         to.name(),
@@ -158,6 +158,7 @@ class RequestRepository {
                         valid.preservationRequestId(),
                         valid.oralRequestId(),
                         valid.retentionAcknowledged(),
+                        dataCategories(valid.identifiers()),
                         utc(now),
                         id,
                         version)
@@ -188,6 +189,18 @@ class RequestRepository {
                     .update();
         }
         return true;
+    }
+
+    /** The categories the identifiers ask for as {@code ' A B '}, sorted; what the statistics count requests by. */
+    static @Nullable String dataCategories(List<RequestValidator.ValidIdentifier> identifiers) {
+        if (identifiers.isEmpty()) {
+            return null;
+        }
+        return identifiers.stream()
+                .map(identifier -> identifier.category().name())
+                .sorted()
+                .distinct()
+                .collect(Collectors.joining(" ", " ", " "));
     }
 
     /**
@@ -456,26 +469,28 @@ class RequestRepository {
         StringBuilder sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS + " FROM legal_request r WHERE " + scope);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("org", organisationId);
+        // Statuses, priority and the emergency flag are written into the SQL as literals (enum
+        // names only, never user text): the planner then knows how rare they are. As parameters,
+        // PostgreSQL soon plans the statement once for any value (a generic plan) and walks all the
+        // provider's requests newest first to find a few open emergencies.
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
-            sql.append(" AND r.status IN (:statuses)");
-            params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
+            sql.append(" AND r.status IN (").append(literals(filter.statuses())).append(")");
         }
         if (filter.priority() != null) {
-            sql.append(" AND r.priority = :priority");
-            params.put("priority", filter.priority().name());
+            sql.append(" AND r.priority = '").append(filter.priority().name()).append("'");
         }
         if (filter.emergency() != null) {
-            sql.append(" AND r.emergency = :emergency");
-            params.put("emergency", filter.emergency());
+            sql.append(" AND r.emergency = ").append(filter.emergency() ? "TRUE" : "FALSE");
         }
         if (filter.reference() != null && !filter.reference().isBlank()) {
             sql.append(" AND (r.reference = :reference OR r.file_number = :reference)");
             params.put("reference", filter.reference().trim());
         }
         if (filter.overdueOnly()) {
-            sql.append(" AND r.status IN (:open) AND (r.answer_due_at < :now"
-                    + " OR (r.acknowledged_at IS NULL AND r.acknowledge_due_at < :now))");
-            params.put("open", RequestStatus.OPEN.stream().map(Enum::name).toList());
+            sql.append(" AND r.status IN (")
+                    .append(literals(RequestStatus.OPEN))
+                    .append(
+                            ") AND (r.answer_due_at < :now OR (r.acknowledged_at IS NULL AND r.acknowledge_due_at < :now))");
             params.put("now", utc(now));
         }
         if (cursor != null) {
@@ -487,11 +502,12 @@ class RequestRepository {
                 throw al.ura.kernel.ProblemException.validation(
                         List.of(al.ura.kernel.ProblemException.FieldProblem.of("cursor", "validation.cursor")));
             }
-            sql.append(" AND (r.")
+            // The first condition bounds the index range; the second alone would make it a filter.
+            sql.append(" AND r.")
                     .append(orderColumn)
-                    .append(" < :cursorAt OR (r.")
+                    .append(" <= :cursorAt AND (r.")
                     .append(orderColumn)
-                    .append(" = :cursorAt AND r.id < :cursorId))");
+                    .append(" < :cursorAt OR r.id < :cursorId)");
         }
         sql.append(" ORDER BY r.")
                 .append(orderColumn)
@@ -509,6 +525,13 @@ class RequestRepository {
                 row -> Cursors.encode(
                         String.valueOf(orderColumn.equals("submitted_at") ? row.submittedAt() : row.createdAt()),
                         row.id().toString()));
+    }
+
+    private static String literals(Set<RequestStatus> statuses) {
+        return statuses.stream()
+                .map(status -> "'" + status.name() + "'")
+                .sorted()
+                .collect(Collectors.joining(", "));
     }
 
     @SuppressWarnings("NullAway") // the row's creation time is never null

@@ -2,6 +2,7 @@ package al.ura.requests;
 
 import al.ura.audit.AuditEvent;
 import al.ura.audit.AuditLog;
+import al.ura.directory.DataCategory;
 import al.ura.kernel.Actor;
 import al.ura.kernel.ProblemException;
 import java.math.BigDecimal;
@@ -142,6 +143,9 @@ public class RequestStatistics {
             case Scope.Requester r -> r.organisationId();
             case Scope.National ignored -> null;
         };
+        // Three passes over the period's requests, four outside one provider's scope; for one
+        // provider each is a range of the index legal_request_provider_statistics (V602), and none
+        // joins another table, so its plan is the same whatever the provider and period.
         Map<RequestType, Long> byType = new EnumMap<>(RequestType.class);
         Map<Priority, Long> byPriority = new EnumMap<>(Priority.class);
         Map<RequestStatus, Long> byStatus = new EnumMap<>(RequestStatus.class);
@@ -171,59 +175,63 @@ public class RequestStatistics {
                         reasons.merge(RefusalReason.valueOf(reason), n, Long::sum);
                     }
                 });
+        Instant now = clock.instant();
+        StringBuilder categories = new StringBuilder();
+        for (DataCategory category : DataCategory.values()) {
+            categories
+                    .append(", SUM(CASE WHEN r.data_categories LIKE '% ")
+                    .append(category.name())
+                    .append(" %' THEN 1 ELSE 0 END)");
+        }
+        Times[] times = new Times[2];
+        long[] counts = new long[3]; // preservations, of them followed, overdue
         Map<String, Long> byCategory = new TreeMap<>();
         statement(
-                        "SELECT i.data_category, COUNT(DISTINCT r.id) FROM legal_request r JOIN request_identifier i"
-                                + " ON i.request_id = r.id" + where + " GROUP BY i.data_category",
-                        from,
-                        to,
-                        org)
-                .query(rs -> {
-                    byCategory.put(rs.getString(1), rs.getLong(2));
-                });
-        Times acknowledge = times(statement(
-                "SELECT COUNT(r.acknowledge_seconds),"
-                        + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY r.acknowledge_seconds),"
-                        + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY r.acknowledge_seconds)"
-                        + " FROM legal_request r" + where + " AND r.acknowledge_seconds IS NOT NULL",
-                from,
-                to,
-                org));
-        Times answer = times(statement(
-                "SELECT COUNT(r.answer_seconds),"
-                        + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY r.answer_seconds),"
-                        + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY r.answer_seconds)"
-                        + " FROM legal_request r" + where + " AND r.answer_seconds IS NOT NULL",
-                from,
-                to,
-                org));
-        List<GroupTimes> perProvider =
-                groups("r.provider_org_id", "CAST(r.provider_org_id AS VARCHAR(36))", where, from, to, org);
-        List<GroupTimes> perUnit = groups(
-                "r.requester_org_id, r.requesting_unit", "COALESCE(r.requesting_unit, '')", where, from, to, org);
-        long[] preservation = new long[2];
-        statement(
-                        "SELECT COUNT(*), SUM(CASE WHEN EXISTS (SELECT 1 FROM legal_request d WHERE d.preservation_request_id = r.id"
-                                + " AND d.submitted_at IS NOT NULL) THEN 1 ELSE 0 END) FROM legal_request r" + where
-                                + " AND r.request_type = 'PRESERVATION'",
-                        from,
-                        to,
-                        org)
-                .query(rs -> {
-                    preservation[0] = rs.getLong(1);
-                    preservation[1] = rs.getLong(2);
-                });
-        Instant now = clock.instant();
-        Long overdue = statement(
-                        "SELECT COUNT(*) FROM legal_request r" + where + " AND r.status IN (:open)"
-                                + " AND (r.answer_due_at < :now OR (r.acknowledged_at IS NULL AND r.acknowledge_due_at < :now))",
+                        "SELECT COUNT(r.acknowledge_seconds),"
+                                + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY r.acknowledge_seconds),"
+                                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY r.acknowledge_seconds),"
+                                + " COUNT(r.answer_seconds),"
+                                + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY r.answer_seconds),"
+                                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY r.answer_seconds),"
+                                + " SUM(CASE WHEN r.request_type = 'PRESERVATION' THEN 1 ELSE 0 END),"
+                                + " SUM(CASE WHEN r.request_type = 'PRESERVATION' AND r.preservation_followed_at IS NOT NULL"
+                                + " THEN 1 ELSE 0 END),"
+                                + " SUM(CASE WHEN r.status IN (:open) AND (r.answer_due_at < :now"
+                                + " OR (r.acknowledged_at IS NULL AND r.acknowledge_due_at < :now)) THEN 1 ELSE 0 END)"
+                                + categories + " FROM legal_request r" + where,
                         from,
                         to,
                         org)
                 .param("open", RequestStatus.OPEN.stream().map(Enum::name).toList())
                 .param("now", RequestRepository.utc(now))
-                .query(Long.class)
-                .single();
+                .query(rs -> {
+                    times[0] = new Times(rs.getLong(1), hours(rs.getBigDecimal(2)), hours(rs.getBigDecimal(3)));
+                    times[1] = new Times(rs.getLong(4), hours(rs.getBigDecimal(5)), hours(rs.getBigDecimal(6)));
+                    counts[0] = rs.getLong(7);
+                    counts[1] = rs.getLong(8);
+                    counts[2] = rs.getLong(9);
+                    for (DataCategory category : DataCategory.values()) {
+                        long n = rs.getLong(10 + category.ordinal());
+                        if (n > 0) {
+                            byCategory.put(category.name(), n);
+                        }
+                    }
+                });
+        Times acknowledge = times[0];
+        Times answer = times[1];
+        // One provider's figures are its only group: the period's own, without another pass.
+        List<GroupTimes> perProvider = scope instanceof Scope.Provider provider
+                ? totals[0] == 0
+                        ? List.of()
+                        : List.of(new GroupTimes(
+                                provider.organisationId().toString(),
+                                provider.organisationId(),
+                                totals[0],
+                                acknowledge,
+                                answer))
+                : groups("r.provider_org_id", "CAST(r.provider_org_id AS VARCHAR(36))", where, from, to, org);
+        List<GroupTimes> perUnit = groups(
+                "r.requester_org_id, r.requesting_unit", "COALESCE(r.requesting_unit, '')", where, from, to, org);
         return new Statistics(
                 from,
                 to,
@@ -240,10 +248,10 @@ public class RequestStatistics {
                 answer,
                 perProvider,
                 perUnit,
-                preservation[0],
-                preservation[1],
-                share(preservation[1], preservation[0]),
-                overdue == null ? 0 : overdue);
+                counts[0],
+                counts[1],
+                share(counts[1], counts[0]),
+                counts[2]);
     }
 
     private List<GroupTimes> groups(

@@ -73,8 +73,27 @@ public class RequestFixtures {
 
     public World world(String providerCountry) {
         OrganisationView police = directory.organisation(OrganisationType.LAW_ENFORCEMENT, "AL");
+        Provider provider = provider(providerCountry);
+        OrganisationView organisation = provider.organisation();
+        ProviderServiceView service = provider.service();
+        return new World(
+                police,
+                organisation,
+                service,
+                people.user(police, RequestsConfiguration.OFFICER),
+                people.user(police, RequestsConfiguration.OFFICER),
+                people.user(police, RequestsConfiguration.AUTHORISER),
+                people.user(organisation, RequestsConfiguration.COMPLIANCE_OFFICER),
+                people.user(organisation, RequestsConfiguration.COMPLIANCE_LEAD));
+    }
+
+    /** A provider with a 24/7 desk and its one service. */
+    public record Provider(OrganisationView organisation, ProviderServiceView service) {}
+
+    /** A provider in {@code country} with a 24/7 desk, running the service described above. */
+    public Provider provider(String country) {
         OrganisationView provider =
-                directory.organisation(OrganisationType.PROVIDER_ELECTRONIC_COMMUNICATIONS, providerCountry);
+                directory.organisation(OrganisationType.PROVIDER_ELECTRONIC_COMMUNICATIONS, country);
         directory.alwaysAvailable(provider, ContactFunction.EMERGENCY_24_7, "Europe/Tirane");
         ProviderServiceView service = services.create(
                 DirectoryFixtures.OPERATOR,
@@ -97,15 +116,7 @@ public class RequestFixtures {
                                         DataItem.STORED_MESSAGES, 90, LegalProcess.MUTUAL_LEGAL_ASSISTANCE)),
                         48,
                         6));
-        return new World(
-                police,
-                provider,
-                service,
-                people.user(police, RequestsConfiguration.OFFICER),
-                people.user(police, RequestsConfiguration.OFFICER),
-                people.user(police, RequestsConfiguration.AUTHORISER),
-                people.user(provider, RequestsConfiguration.COMPLIANCE_OFFICER),
-                people.user(provider, RequestsConfiguration.COMPLIANCE_LEAD));
+        return new Provider(provider, service);
     }
 
     /**

@@ -1,0 +1,162 @@
+package al.ura.requests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import al.ura.testing.DatabaseTest;
+import al.ura.testing.TestClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The statistics read the requests in a few passes and count categories from the request's own
+ * column: figure for figure they are still those of one query per figure over the identifiers.
+ */
+@DatabaseTest
+class RequestStatisticsEquivalenceTest {
+
+    @Autowired
+    RequestFixtures fixtures;
+
+    @Autowired
+    LegalRequests requests;
+
+    @Autowired
+    ProviderDesk desk;
+
+    @Autowired
+    RequestStatistics statistics;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    @Test
+    void fewerPassesGiveTheSameFigures() {
+        RequestFixtures.World world = fixtures.world();
+        RequestFixtures.World other = fixtures.world();
+        Instant start = Instant.now().minus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        clock.set(start);
+
+        RequestView answered = fixtures.submitted(
+                world,
+                fixtures.draft(
+                        world,
+                        RequestType.DISCLOSURE,
+                        List.of(fixtures.ip("203.0.113.25"), fixtures.email("a@mail.example"))));
+        RequestView partly = fixtures.submitted(world);
+        RequestView refused = fixtures.submitted(
+                world, fixtures.draft(world, RequestType.DISCLOSURE, List.of(fixtures.email("b@mail.example"))));
+        RequestView emergency = fixtures.submitted(
+                world, fixtures.draft(world, RequestType.EMERGENCY_DISCLOSURE, List.of(fixtures.ip("203.0.113.26"))));
+        RequestView preservation = fixtures.submitted(
+                world, fixtures.draft(world, RequestType.PRESERVATION, List.of(fixtures.email("c@mail.example"))));
+        RequestView lapsing = fixtures.submitted(
+                world, fixtures.draft(world, RequestType.PRESERVATION, List.of(fixtures.email("d@mail.example"))));
+        fixtures.submitted(world); // still open
+        fixtures.submitted(other);
+        requests.createDraft(world.officer().actor(), fixtures.draft(world));
+
+        clock.advance(Duration.ofHours(2));
+        desk.acknowledge(world.compliance().actor(), answered.id());
+        desk.acknowledge(world.compliance().actor(), emergency.id());
+        desk.acknowledge(world.compliance().actor(), preservation.id());
+        desk.acknowledge(world.compliance().actor(), lapsing.id());
+        clock.advance(Duration.ofHours(5));
+        desk.answer(
+                world.compliance().actor(),
+                answered.id(),
+                new ProviderDesk.AnswerCommand(
+                        true,
+                        null,
+                        List.of(
+                                new ProviderDesk.ItemCommand(0, true, "Fictional subscriber", null),
+                                new ProviderDesk.ItemCommand(1, true, "Fictional subscriber", null))));
+        desk.answer(
+                world.compliance().actor(),
+                emergency.id(),
+                new ProviderDesk.AnswerCommand(
+                        true, null, List.of(new ProviderDesk.ItemCommand(0, true, "Fictional subscriber", null))));
+        desk.answer(
+                world.compliance().actor(),
+                partly.id(),
+                new ProviderDesk.AnswerCommand(
+                        false, "Only part is kept", List.of(new ProviderDesk.ItemCommand(0, false, null, null))));
+        desk.refuse(
+                world.compliance().actor(),
+                refused.id(),
+                new ProviderDesk.RefusalCommand(false, RefusalReason.TOO_BROAD, "Fictional: the range is too wide."));
+        for (RequestView kept : List.of(preservation, lapsing)) {
+            desk.answer(
+                    world.compliance().actor(),
+                    kept.id(),
+                    new ProviderDesk.AnswerCommand(
+                            true, null, List.of(new ProviderDesk.ItemCommand(0, true, "Fictional: preserved", null))));
+        }
+        clock.advance(Duration.ofHours(1));
+        DraftCommand follow = fixtures.draft(
+                world, RequestType.DISCLOSURE_AFTER_PRESERVATION, List.of(fixtures.email("c@mail.example")));
+        fixtures.submitted(world, withPreservation(follow, preservation.id()));
+        clock.advance(Duration.ofDays(12)); // the open ones are overdue now
+
+        Instant from = start.minus(Duration.ofDays(1));
+        Instant to = clock.instant().plus(Duration.ofDays(1));
+        StatisticsReference reference = new StatisticsReference(jdbc);
+        for (RequestStatistics.Scope scope : List.of(
+                new RequestStatistics.Scope.Provider(world.provider().id()),
+                new RequestStatistics.Scope.Requester(world.police().id()),
+                new RequestStatistics.Scope.National(),
+                new RequestStatistics.Scope.Provider(UUID.randomUUID()))) {
+            RequestStatistics.Statistics computed = statistics.compute(scope, from, to);
+            assertThat(computed)
+                    .as(scope.toString())
+                    .usingRecursiveComparison()
+                    .isEqualTo(reference.compute(scope, from, to, clock.instant()));
+        }
+        RequestStatistics.Statistics provider = statistics.compute(
+                new RequestStatistics.Scope.Provider(world.provider().id()), from, to);
+        assertThat(provider.total()).isEqualTo(8);
+        assertThat(provider.byCategory())
+                .containsEntry("IDENTIFICATION_DATA", 4L)
+                .containsEntry("SUBSCRIBER_INFORMATION", 5L);
+        assertThat(provider.preservations()).isEqualTo(2);
+        assertThat(provider.preservationsFollowed()).isEqualTo(1);
+        assertThat(provider.overdue()).isPositive();
+        assertThat(provider.perProvider())
+                .singleElement()
+                .satisfies(group -> assertThat(group.requests()).isEqualTo(8));
+    }
+
+    private static DraftCommand withPreservation(DraftCommand d, UUID preservation) {
+        return new DraftCommand(
+                d.type(),
+                d.fileNumber(),
+                d.requestingUnit(),
+                d.officerName(),
+                d.officerPhone(),
+                d.officerEmail(),
+                d.legalProvisionId(),
+                d.legalBasisNote(),
+                d.providerId(),
+                d.serviceId(),
+                d.identifiers(),
+                d.offence(),
+                d.summary(),
+                d.relevance(),
+                d.priority(),
+                d.emergency(),
+                d.emergencyJustification(),
+                d.confidential(),
+                d.confidentialUntil(),
+                d.requestedDeadline(),
+                preservation,
+                d.oralRequestId(),
+                d.acknowledgeRetention());
+    }
+}
