@@ -63,8 +63,23 @@ public class RequestStatistics {
             @Nullable BigDecimal medianHours,
             @Nullable BigDecimal p90Hours) {}
 
+    /**
+     * One provider's or one requesting unit's figures; {@code emergencies} of its {@code requests} were
+     * emergencies — their share per unit is watched, as emergency channels are for real emergencies
+     * only (§34).
+     */
     public record GroupTimes(
-            String group, @Nullable UUID organisationId, long requests, Times acknowledge, Times answer) {}
+            String group,
+            @Nullable UUID organisationId,
+            long requests,
+            Times acknowledge,
+            Times answer,
+            long emergencies) {
+
+        public @Nullable BigDecimal emergencyShare() {
+            return share(emergencies, requests);
+        }
+    }
 
     public record Statistics(
             Instant from,
@@ -228,7 +243,8 @@ public class RequestStatistics {
                                 provider.organisationId(),
                                 totals[0],
                                 acknowledge,
-                                answer))
+                                answer,
+                                totals[1]))
                 : groups("r.provider_org_id", "CAST(r.provider_org_id AS VARCHAR(36))", where, from, to, org);
         List<GroupTimes> perUnit = groups(
                 "r.requester_org_id, r.requesting_unit", "COALESCE(r.requesting_unit, '')", where, from, to, org);
@@ -264,7 +280,8 @@ public class RequestStatistics {
                                 + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY r.acknowledge_seconds),"
                                 + " COUNT(r.answer_seconds),"
                                 + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY r.answer_seconds),"
-                                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY r.answer_seconds)"
+                                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY r.answer_seconds),"
+                                + " SUM(CASE WHEN r.emergency THEN 1 ELSE 0 END)"
                                 + " FROM legal_request r" + where + " GROUP BY " + groupBy + " ORDER BY 3 DESC, 1",
                         from,
                         to,
@@ -275,7 +292,8 @@ public class RequestStatistics {
                             rs.getObject(2, UUID.class),
                             rs.getLong(3),
                             new Times(rs.getLong(4), hours(rs.getBigDecimal(5)), hours(rs.getBigDecimal(6))),
-                            new Times(rs.getLong(7), hours(rs.getBigDecimal(8)), hours(rs.getBigDecimal(9)))));
+                            new Times(rs.getLong(7), hours(rs.getBigDecimal(8)), hours(rs.getBigDecimal(9))),
+                            rs.getLong(10)));
                 });
         return groups;
     }

@@ -179,6 +179,8 @@ class RequestStatisticsTest {
             assertThat(unit.group()).isEqualTo("Sektori i Krimeve Kibernetike");
             assertThat(unit.requests()).isEqualTo(9);
             assertThat(unit.answer().medianHours()).isEqualByComparingTo("7");
+            assertThat(unit.emergencies()).isEqualTo(1);
+            assertThat(unit.emergencyShare()).isEqualByComparingTo("11.1111");
         });
         assertThat(s.perProvider())
                 .singleElement()

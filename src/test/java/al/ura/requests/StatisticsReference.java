@@ -156,7 +156,8 @@ final class StatisticsReference {
                                 + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY r.acknowledge_seconds),"
                                 + " COUNT(r.answer_seconds),"
                                 + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY r.answer_seconds),"
-                                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY r.answer_seconds)"
+                                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY r.answer_seconds),"
+                                + " SUM(CASE WHEN r.emergency THEN 1 ELSE 0 END)"
                                 + " FROM legal_request r" + where + " GROUP BY " + groupBy + " ORDER BY 3 DESC, 1",
                         from,
                         to,
@@ -167,7 +168,8 @@ final class StatisticsReference {
                             rs.getObject(2, UUID.class),
                             rs.getLong(3),
                             new Times(rs.getLong(4), hours(rs.getBigDecimal(5)), hours(rs.getBigDecimal(6))),
-                            new Times(rs.getLong(7), hours(rs.getBigDecimal(8)), hours(rs.getBigDecimal(9)))));
+                            new Times(rs.getLong(7), hours(rs.getBigDecimal(8)), hours(rs.getBigDecimal(9))),
+                            rs.getLong(10)));
                 });
         return groups;
     }
