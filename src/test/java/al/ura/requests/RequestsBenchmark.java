@@ -274,7 +274,14 @@ class RequestsBenchmark {
         long before = count("legal_request");
         long auditBefore = count("audit_entries");
         Run warmup = flows(WARMUP);
+        drain();
+        long machineBefore = machineBusyMillis();
+        long jvmBefore = jvmCpuMillis();
         Run run = flows(RUN);
+        long machine = machineBusyMillis() - machineBefore;
+        long jvm = jvmCpuMillis() - jvmBefore;
+        long backlog = pendingPublications();
+        double drained = drain();
         long[] sorted = run.nanos().clone();
         Arrays.sort(sorted);
         int n = sorted.length;
@@ -294,20 +301,80 @@ class RequestsBenchmark {
                 percentile(sorted, 0.95),
                 percentile(sorted, 0.99),
                 sorted[n - 1] / 1e6);
+        String[] steps = {"createDraft", "submitForAuthorisation", "authorise"};
+        List<String> perStep = new ArrayList<>();
+        for (int i = 0; i < steps.length; i++) {
+            long[] step = run.steps()[i].clone();
+            Arrays.sort(step);
+            perStep.add(String.format(
+                    "%s p50 %.1f ms / p95 %.1f ms", steps[i], step[step.length / 2] / 1e6, percentile(step, 0.95)));
+        }
         System.out.printf(
-                "REQUESTS (a)   mean per step: createDraft %.1f ms, submitForAuthorisation %.1f ms, authorise %.1f ms;"
-                        + " %.1f audit entries per request%n%n",
-                run.stepNanos()[0] / 1e6 / n,
-                run.stepNanos()[1] / 1e6 / n,
-                run.stepNanos()[2] / 1e6 / n,
+                "REQUESTS (a)   per step: %s; %.1f audit entries per request%n",
+                String.join(", ", perStep),
                 (double) (count("audit_entries") - auditBefore) / (n + warmup.nanos().length));
+        System.out.printf(
+                "REQUESTS (a)   the notices they raised: %d event publications still to deliver when the clients"
+                        + " stopped, all delivered %.1f s later (%.0f requests/s counting that time)%n",
+                backlog, drained, n / (run.seconds() + drained));
+        if (machine > 0) {
+            System.out.printf(
+                    "REQUESTS (a)   CPU while the clients ran: the machine's %d cores %.0f %% busy, %.1f ms per request"
+                            + " (this JVM %.1f ms, the rest PostgreSQL and anything else running)%n%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    100.0
+                            * machine
+                            / (run.seconds() * 1000 * Runtime.getRuntime().availableProcessors()),
+                    (double) machine / n,
+                    (double) jvm / n);
+        }
         assertThat(count("legal_request") - before).isEqualTo(n + warmup.nanos().length);
         assertThat(perSecond)
                 .as("requests/s, target 300")
                 .isGreaterThanOrEqualTo(Double.parseDouble(System.getProperty("bench.createTargetPerSecond", "300")));
     }
 
-    private record Run(long[] nanos, long[] stepNanos, double seconds) {}
+    /** Waits until every event publication is delivered (the notices, then their e-mails); seconds waited. */
+    private double drain() throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofMinutes(5).toNanos();
+        while (pendingPublications() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private long pendingPublications() {
+        return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
+                .query(Long.class)
+                .single();
+    }
+
+    private static long jvmCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1_000_000;
+    }
+
+    /** CPU time all processes used (user, nice, system, irq, softirq), from /proc/stat; 0 where there is none. */
+    private static long machineBusyMillis() {
+        try {
+            String[] cpu = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat"))
+                    .getFirst()
+                    .trim()
+                    .split("\\s+");
+            long ticks = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7}) {
+                ticks += Long.parseLong(cpu[i]);
+            }
+            return ticks * 10; // USER_HZ is 100 on Linux
+        } catch (java.io.IOException | RuntimeException unavailable) {
+            return 0;
+        }
+    }
+
+    private record Run(long[] nanos, long[][] steps, double seconds) {}
 
     /** {@link #CLIENTS} threads doing the whole flow until the time is up; fails on the first error. */
     private Run flows(Duration duration) throws Exception {
@@ -321,25 +388,28 @@ class RequestsBenchmark {
                 int client = c;
                 work.add(pool.submit(() -> client(client, deadline, failure)));
             }
-            List<long[]> all = new ArrayList<>();
-            long[] steps = new long[3];
+            List<long[][]> all = new ArrayList<>();
             for (Future<long[][]> future : work) {
-                long[][] result = future.get(10, TimeUnit.MINUTES);
-                all.add(result[0]);
-                for (int i = 0; i < 3; i++) {
-                    steps[i] += result[1][i];
-                }
+                all.add(future.get(10, TimeUnit.MINUTES));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             if (failure.get() != null) {
                 throw new AssertionError("a flow failed", failure.get());
             }
-            return new Run(all.stream().flatMapToLong(Arrays::stream).toArray(), steps, seconds);
+            long[][] columns = new long[4][];
+            for (int i = 0; i < 4; i++) {
+                int column = i;
+                columns[i] = all.stream()
+                        .flatMapToLong(r -> Arrays.stream(r[column]))
+                        .toArray();
+            }
+            return new Run(columns[3], new long[][] {columns[0], columns[1], columns[2]}, seconds);
         } finally {
             pool.shutdownNow();
         }
     }
 
+    /** Per flow: createDraft, submitForAuthorisation, authorise and the whole, in nanoseconds. */
     private long[][] client(int client, long deadline, AtomicReference<Throwable> failure) {
         int requester = client % REQUESTERS;
         TestUser officer = officers.get(requester)
@@ -347,8 +417,7 @@ class RequestsBenchmark {
         TestUser authoriser = authorisers
                 .get(requester)
                 .get(client % authorisers.get(requester).size());
-        long[] steps = new long[3];
-        long[] nanos = new long[100_000];
+        long[][] nanos = new long[4][100_000];
         int n = 0;
         ThreadLocalRandom random = ThreadLocalRandom.current();
         while (System.nanoTime() < deadline && failure.get() == null) {
@@ -374,17 +443,19 @@ class RequestsBenchmark {
                 if (submitted.status() != RequestStatus.SUBMITTED) {
                     throw new IllegalStateException("not submitted: " + submitted.status());
                 }
-                steps[0] += t1 - t0;
-                steps[1] += t2 - t1;
-                steps[2] += t3 - t2;
-                nanos[n++] = t3 - t0;
+                nanos[0][n] = t1 - t0;
+                nanos[1][n] = t2 - t1;
+                nanos[2][n] = t3 - t2;
+                nanos[3][n] = t3 - t0;
+                n++;
             } catch (ProblemException e) {
                 failure.compareAndSet(null, new IllegalStateException(e.getMessage() + " " + e.fieldProblems(), e));
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);
             }
         }
-        return new long[][] {Arrays.copyOf(nanos, n), steps};
+        int count = n;
+        return Arrays.stream(nanos).map(column -> Arrays.copyOf(column, count)).toArray(long[][]::new);
     }
 
     /** A third of the requests go to the big provider, the rest to the others, fewer to the smaller ones. */
