@@ -684,6 +684,13 @@ class RequestsBenchmark {
                 jdbc.sql("SELECT pg_size_pretty(pg_indexes_size('legal_request'))")
                         .query(String.class)
                         .single());
+        System.out.println("REQUESTS indexes: "
+                + jdbc.sql(
+                                "SELECT string_agg(relname || ' ' || pg_size_pretty(pg_relation_size(oid)),"
+                                        + " ', ' ORDER BY pg_relation_size(oid) DESC) FROM pg_class WHERE relkind = 'i'"
+                                        + " AND relnamespace = current_schema()::regnamespace AND relname LIKE 'legal_request%'")
+                        .query(String.class)
+                        .single());
         System.out.println("REQUESTS by status: "
                 + jdbc.sql("SELECT string_agg(status || ' ' || n, ', ' ORDER BY n DESC) FROM (SELECT status,"
                                 + " COUNT(*) n FROM legal_request GROUP BY status) s")
