@@ -43,6 +43,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The legal requests' benchmarks, run by bench/requests.sh on PostgreSQL, never in the normal
@@ -59,15 +60,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @Tag("bench")
 @DatabaseTest
+@TestPropertySource(
+        properties =
+                "spring.datasource.hikari.data-source-properties.ApplicationName=" + RequestsBenchmark.APPLICATION_NAME)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RequestsBenchmark {
+
+    /** How this JVM's connections are named in pg_stat_activity, to measure their CPU. */
+    static final String APPLICATION_NAME = "ura-requests-benchmark";
 
     private static final int REQUESTS = Integer.getInteger("bench.requests", 1_000_000);
     private static final int INBOX_READS = Integer.getInteger("bench.inboxReads", 2_000);
     private static final int STATISTICS_RUNS = Integer.getInteger("bench.statisticsRuns", 30);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 32);
-    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 10));
+    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 20));
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 30));
     private static final int PROVIDERS = 20;
     private static final int REQUESTERS = 6;
@@ -283,11 +290,14 @@ class RequestsBenchmark {
         long overlapsBefore = count("request_deconfliction");
         Run warmup = flows(WARMUP);
         drain();
+        List<Long> backends = backends();
         long machineBefore = machineBusyMillis();
         long jvmBefore = jvmCpuMillis();
+        long backendsBefore = cpuMillis(backends);
         Run run = flows(RUN);
         long machine = machineBusyMillis() - machineBefore;
         long jvm = jvmCpuMillis() - jvmBefore;
+        long database = cpuMillis(backends) - backendsBefore;
         long backlog = pendingPublications();
         double drained = drain();
         long[] sorted = run.nanos().clone();
@@ -329,14 +339,16 @@ class RequestsBenchmark {
                 backlog, drained, n / (run.seconds() + drained));
         if (machine > 0) {
             System.out.printf(
-                    "REQUESTS (a)   CPU while the clients ran: the machine's %d cores %.0f %% busy, %.1f ms per request"
-                            + " (this JVM %.1f ms, the rest PostgreSQL and anything else running)%n%n",
+                    "REQUESTS (a)   CPU while the clients ran: the machine's %d cores %.0f %% busy (every process);"
+                            + " per request this JVM %.1f ms and its %d PostgreSQL backends %.1f ms = %.1f ms%n%n",
                     Runtime.getRuntime().availableProcessors(),
                     100.0
                             * machine
                             / (run.seconds() * 1000 * Runtime.getRuntime().availableProcessors()),
-                    (double) machine / n,
-                    (double) jvm / n);
+                    (double) jvm / n,
+                    backends.size(),
+                    (double) database / n,
+                    (double) (jvm + database) / n);
         }
         assertThat(count("legal_request") - before).isEqualTo(n + warmup.nanos().length);
         assertThat(perSecond)
@@ -365,6 +377,29 @@ class RequestsBenchmark {
                                 java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                         .getProcessCpuTime()
                 / 1_000_000;
+    }
+
+    /** The PostgreSQL processes serving this JVM's connection pool. */
+    private List<Long> backends() {
+        return jdbc.sql("SELECT pid FROM pg_stat_activity WHERE application_name = ?")
+                .param(APPLICATION_NAME)
+                .query(Long.class)
+                .list();
+    }
+
+    /** User and system CPU time of these local processes, from /proc; 0 for one that is gone. */
+    private static long cpuMillis(List<Long> pids) {
+        long ticks = 0;
+        for (long pid : pids) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (java.io.IOException | RuntimeException gone) {
+                // not on this machine, or ended
+            }
+        }
+        return ticks * 10; // USER_HZ is 100 on Linux
     }
 
     /** CPU time all processes used (user, nice, system, irq, softirq), from /proc/stat; 0 where there is none. */
