@@ -10,6 +10,7 @@ import al.ura.directory.OrganisationView;
 import al.ura.identity.IdentityFixtures;
 import al.ura.identity.IdentityFixtures.TestUser;
 import al.ura.kernel.CursorPage;
+import al.ura.kernel.JobLocks;
 import al.ura.kernel.ProblemException;
 import al.ura.testing.DatabaseTest;
 import al.ura.testing.TestClock;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The legal requests' benchmarks, run by bench/requests.sh on PostgreSQL, never in the normal
@@ -58,15 +60,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @Tag("bench")
 @DatabaseTest
+@TestPropertySource(
+        properties =
+                "spring.datasource.hikari.data-source-properties.ApplicationName=" + RequestsBenchmark.APPLICATION_NAME)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RequestsBenchmark {
+
+    /** How this JVM's connections are named in pg_stat_activity, to measure their CPU. */
+    static final String APPLICATION_NAME = "ura-requests-benchmark";
 
     private static final int REQUESTS = Integer.getInteger("bench.requests", 1_000_000);
     private static final int INBOX_READS = Integer.getInteger("bench.inboxReads", 2_000);
     private static final int STATISTICS_RUNS = Integer.getInteger("bench.statisticsRuns", 30);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 32);
-    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 10));
+    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 20));
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 30));
     private static final int PROVIDERS = 20;
     private static final int REQUESTERS = 6;
@@ -98,6 +106,12 @@ class RequestsBenchmark {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    RequestClocks clocks;
+
+    @Autowired
+    JobLocks locks;
 
     /** Index 0 is the big provider. */
     private final List<RequestFixtures.Provider> providers = new ArrayList<>();
@@ -273,8 +287,19 @@ class RequestsBenchmark {
         organisations();
         long before = count("legal_request");
         long auditBefore = count("audit_entries");
+        long overlapsBefore = count("request_deconfliction");
         Run warmup = flows(WARMUP);
+        drain();
+        List<Long> backends = backends();
+        long machineBefore = machineBusyMillis();
+        long jvmBefore = jvmCpuMillis();
+        long backendsBefore = cpuMillis(backends);
         Run run = flows(RUN);
+        long machine = machineBusyMillis() - machineBefore;
+        long jvm = jvmCpuMillis() - jvmBefore;
+        long database = cpuMillis(backends) - backendsBefore;
+        long backlog = pendingPublications();
+        double drained = drain();
         long[] sorted = run.nanos().clone();
         Arrays.sort(sorted);
         int n = sorted.length;
@@ -294,20 +319,107 @@ class RequestsBenchmark {
                 percentile(sorted, 0.95),
                 percentile(sorted, 0.99),
                 sorted[n - 1] / 1e6);
+        String[] steps = {"createDraft", "submitForAuthorisation", "authorise"};
+        List<String> perStep = new ArrayList<>();
+        for (int i = 0; i < steps.length; i++) {
+            long[] step = run.steps()[i].clone();
+            Arrays.sort(step);
+            perStep.add(String.format(
+                    "%s p50 %.1f ms / p95 %.1f ms", steps[i], step[step.length / 2] / 1e6, percentile(step, 0.95)));
+        }
         System.out.printf(
-                "REQUESTS (a)   mean per step: createDraft %.1f ms, submitForAuthorisation %.1f ms, authorise %.1f ms;"
-                        + " %.1f audit entries per request%n%n",
-                run.stepNanos()[0] / 1e6 / n,
-                run.stepNanos()[1] / 1e6 / n,
-                run.stepNanos()[2] / 1e6 / n,
-                (double) (count("audit_entries") - auditBefore) / (n + warmup.nanos().length));
+                "REQUESTS (a)   per step: %s; %.1f audit entries per request; %d overlaps with other units' open"
+                        + " requests found (deconfliction)%n",
+                String.join(", ", perStep),
+                (double) (count("audit_entries") - auditBefore) / (n + warmup.nanos().length),
+                (count("request_deconfliction") - overlapsBefore) / 2);
+        System.out.printf(
+                "REQUESTS (a)   the notices they raised: %d event publications still to deliver when the clients"
+                        + " stopped, all delivered %.1f s later (%.0f requests/s counting that time)%n",
+                backlog, drained, n / (run.seconds() + drained));
+        if (machine > 0) {
+            System.out.printf(
+                    "REQUESTS (a)   CPU while the clients ran: the machine's %d cores %.0f %% busy (every process);"
+                            + " per request this JVM %.1f ms and its %d PostgreSQL backends %.1f ms = %.1f ms%n%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    100.0
+                            * machine
+                            / (run.seconds() * 1000 * Runtime.getRuntime().availableProcessors()),
+                    (double) jvm / n,
+                    backends.size(),
+                    (double) database / n,
+                    (double) (jvm + database) / n);
+        }
         assertThat(count("legal_request") - before).isEqualTo(n + warmup.nanos().length);
         assertThat(perSecond)
                 .as("requests/s, target 300")
                 .isGreaterThanOrEqualTo(Double.parseDouble(System.getProperty("bench.createTargetPerSecond", "300")));
     }
 
-    private record Run(long[] nanos, long[] stepNanos, double seconds) {}
+    /** Waits until every event publication is delivered (the notices, then their e-mails); seconds waited. */
+    private double drain() throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofMinutes(5).toNanos();
+        while (pendingPublications() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private long pendingPublications() {
+        return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
+                .query(Long.class)
+                .single();
+    }
+
+    private static long jvmCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1_000_000;
+    }
+
+    /** The PostgreSQL processes serving this JVM's connection pool. */
+    private List<Long> backends() {
+        return jdbc.sql("SELECT pid FROM pg_stat_activity WHERE application_name = ?")
+                .param(APPLICATION_NAME)
+                .query(Long.class)
+                .list();
+    }
+
+    /** User and system CPU time of these local processes, from /proc; 0 for one that is gone. */
+    private static long cpuMillis(List<Long> pids) {
+        long ticks = 0;
+        for (long pid : pids) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (java.io.IOException | RuntimeException gone) {
+                // not on this machine, or ended
+            }
+        }
+        return ticks * 10; // USER_HZ is 100 on Linux
+    }
+
+    /** CPU time all processes used (user, nice, system, irq, softirq), from /proc/stat; 0 where there is none. */
+    private static long machineBusyMillis() {
+        try {
+            String[] cpu = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat"))
+                    .getFirst()
+                    .trim()
+                    .split("\\s+");
+            long ticks = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7}) {
+                ticks += Long.parseLong(cpu[i]);
+            }
+            return ticks * 10; // USER_HZ is 100 on Linux
+        } catch (java.io.IOException | RuntimeException unavailable) {
+            return 0;
+        }
+    }
+
+    private record Run(long[] nanos, long[][] steps, double seconds) {}
 
     /** {@link #CLIENTS} threads doing the whole flow until the time is up; fails on the first error. */
     private Run flows(Duration duration) throws Exception {
@@ -321,25 +433,28 @@ class RequestsBenchmark {
                 int client = c;
                 work.add(pool.submit(() -> client(client, deadline, failure)));
             }
-            List<long[]> all = new ArrayList<>();
-            long[] steps = new long[3];
+            List<long[][]> all = new ArrayList<>();
             for (Future<long[][]> future : work) {
-                long[][] result = future.get(10, TimeUnit.MINUTES);
-                all.add(result[0]);
-                for (int i = 0; i < 3; i++) {
-                    steps[i] += result[1][i];
-                }
+                all.add(future.get(10, TimeUnit.MINUTES));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             if (failure.get() != null) {
                 throw new AssertionError("a flow failed", failure.get());
             }
-            return new Run(all.stream().flatMapToLong(Arrays::stream).toArray(), steps, seconds);
+            long[][] columns = new long[4][];
+            for (int i = 0; i < 4; i++) {
+                int column = i;
+                columns[i] = all.stream()
+                        .flatMapToLong(r -> Arrays.stream(r[column]))
+                        .toArray();
+            }
+            return new Run(columns[3], new long[][] {columns[0], columns[1], columns[2]}, seconds);
         } finally {
             pool.shutdownNow();
         }
     }
 
+    /** Per flow: createDraft, submitForAuthorisation, authorise and the whole, in nanoseconds. */
     private long[][] client(int client, long deadline, AtomicReference<Throwable> failure) {
         int requester = client % REQUESTERS;
         TestUser officer = officers.get(requester)
@@ -347,8 +462,7 @@ class RequestsBenchmark {
         TestUser authoriser = authorisers
                 .get(requester)
                 .get(client % authorisers.get(requester).size());
-        long[] steps = new long[3];
-        long[] nanos = new long[100_000];
+        long[][] nanos = new long[4][100_000];
         int n = 0;
         ThreadLocalRandom random = ThreadLocalRandom.current();
         while (System.nanoTime() < deadline && failure.get() == null) {
@@ -365,26 +479,46 @@ class RequestsBenchmark {
             DraftCommand draft = draft(world, random);
             try {
                 long t0 = System.nanoTime();
-                RequestView created = requests.createDraft(officer.actor(), draft);
+                RequestView created = call(() -> requests.createDraft(officer.actor(), draft));
                 long t1 = System.nanoTime();
-                requests.submitForAuthorisation(officer.actor(), created.id());
+                call(() -> requests.submitForAuthorisation(officer.actor(), created.id()));
                 long t2 = System.nanoTime();
-                RequestView submitted = requests.authorise(authoriser.actor(), created.id());
+                RequestView submitted = call(() -> requests.authorise(authoriser.actor(), created.id()));
                 long t3 = System.nanoTime();
                 if (submitted.status() != RequestStatus.SUBMITTED) {
                     throw new IllegalStateException("not submitted: " + submitted.status());
                 }
-                steps[0] += t1 - t0;
-                steps[1] += t2 - t1;
-                steps[2] += t3 - t2;
-                nanos[n++] = t3 - t0;
+                nanos[0][n] = t1 - t0;
+                nanos[1][n] = t2 - t1;
+                nanos[2][n] = t3 - t2;
+                nanos[3][n] = t3 - t0;
+                n++;
             } catch (ProblemException e) {
                 failure.compareAndSet(null, new IllegalStateException(e.getMessage() + " " + e.fieldProblems(), e));
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);
             }
         }
-        return new long[][] {Arrays.copyOf(nanos, n), steps};
+        int count = n;
+        return Arrays.stream(nanos).map(column -> Arrays.copyOf(column, count)).toArray(long[][]::new);
+    }
+
+    /**
+     * One call as one API request: on a virtual thread of its own, as the application serves each
+     * request (a thread looping over calls would get its last connection back first, every time).
+     */
+    private static <T> T call(java.util.concurrent.Callable<T> work) {
+        try (ExecutorService thread = Executors.newVirtualThreadPerTaskExecutor()) {
+            return thread.submit(work).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A third of the requests go to the big provider, the rest to the others, fewer to the smaller ones. */
@@ -547,21 +681,49 @@ class RequestsBenchmark {
                 .query(Long.class)
                 .single();
         double identifierSeconds = (System.nanoTime() - start) / 1e9 - requestSeconds;
+        // A system that has run for two years has sent its reminders and overdue notices: catch the
+        // clocks up now, or their first pass (45 s after start) would send thousands during (a).
+        long clocksStart = System.nanoTime();
+        long remindersBefore = count("request_reminder");
+        try {
+            // Under the clocks' own lock: their scheduled pass may be running meanwhile.
+            while (!locks.runExclusively("requests.clocks", Duration.ofMinutes(30), clocks::run)) {
+                Thread.sleep(500);
+            }
+            drain();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        long reminders = count("request_reminder") - remindersBefore;
+        double clocksSeconds = (System.nanoTime() - clocksStart) / 1e9;
+        long vacuumStart = System.nanoTime();
         jdbc.sql("VACUUM (ANALYZE) legal_request").update();
         jdbc.sql("VACUUM (ANALYZE) request_identifier").update();
+        double vacuumSeconds = (System.nanoTime() - vacuumStart) / 1e9;
         loaded = true;
         System.out.printf(
-                "%nREQUESTS generated %d requests in %.1f s and %d identifiers in %.1f s, VACUUM ANALYZE %.1f s;"
+                "%nREQUESTS generated %d requests in %.1f s and %d identifiers in %.1f s; the clocks' catch-up"
+                        + " (%d reminders and overdue notices, delivered) %.1f s; VACUUM ANALYZE %.1f s;"
                         + " table %s, its indexes %s%n",
                 count("legal_request"),
                 requestSeconds,
                 count("request_identifier"),
                 identifierSeconds,
-                (System.nanoTime() - start) / 1e9 - requestSeconds - identifierSeconds,
+                reminders,
+                clocksSeconds,
+                vacuumSeconds,
                 jdbc.sql("SELECT pg_size_pretty(pg_table_size('legal_request'))")
                         .query(String.class)
                         .single(),
                 jdbc.sql("SELECT pg_size_pretty(pg_indexes_size('legal_request'))")
+                        .query(String.class)
+                        .single());
+        System.out.println("REQUESTS indexes: "
+                + jdbc.sql(
+                                "SELECT string_agg(relname || ' ' || pg_size_pretty(pg_relation_size(oid)),"
+                                        + " ', ' ORDER BY pg_relation_size(oid) DESC) FROM pg_class WHERE relkind = 'i'"
+                                        + " AND relnamespace = current_schema()::regnamespace AND relname LIKE 'legal_request%'")
                         .query(String.class)
                         .single());
         System.out.println("REQUESTS by status: "
