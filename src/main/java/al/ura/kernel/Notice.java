@@ -5,8 +5,9 @@ import java.util.UUID;
 
 /**
  * Asks that people be told something, from any module without depending on the notification
- * module: publish it as an application event in the transaction of the change; after the commit
- * it becomes an in-app notification (and an e-mail with only a link) for each recipient. The
+ * module: publish it as an application event in the transaction of the change; it becomes an in-app
+ * notification for each recipient in that same transaction, so it commits with the change or not at
+ * all, and an e-mail with only a link follows after the commit when SMTP is configured. The
  * arguments must not be confidential (a reference number, never a name or an identifier under
  * investigation); the link points inside Ura.
  */

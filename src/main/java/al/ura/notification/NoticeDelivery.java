@@ -4,12 +4,15 @@ import al.ura.identity.UserContacts;
 import al.ura.kernel.Notice;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a module's {@link Notice} into a notification for each person it is meant for, after the
- * change that raised it committed; redelivered from the event publication registry if it fails.
+ * Turns a module's {@link Notice} into a notification for each person it is meant for, in the
+ * transaction of the change that raised it: the notifications commit with the change or not at
+ * all, so there is nothing to redeliver. (Each notice was once an event publication of its own,
+ * delivered after the commit in a transaction of its own; that was most of the cost of submitting
+ * a legal request, see {@code bench/README.md}.)
  */
 @Component
 class NoticeDelivery {
@@ -22,14 +25,15 @@ class NoticeDelivery {
         this.contacts = contacts;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(Notice notice) {
         List<UUID> recipients = switch (notice.audience()) {
             case Notice.Person person -> List.of(person.userId());
             case Notice.Holders holders -> contacts.holding(holders.organisationId(), holders.permission());
         };
-        for (UUID recipient : recipients) {
-            notifications.post(new PostNotification(recipient, notice.messageKey(), notice.arguments(), notice.link()));
-        }
+        notifications.post(recipients.stream()
+                .map(recipient ->
+                        new PostNotification(recipient, notice.messageKey(), notice.arguments(), notice.link()))
+                .toList());
     }
 }

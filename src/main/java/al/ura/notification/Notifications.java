@@ -6,15 +6,19 @@ import al.ura.kernel.Cursors;
 import al.ura.kernel.ProblemException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,31 +30,53 @@ public class Notifications {
     private static final String SEPARATOR = "\u001f";
 
     private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
+    private final JdbcTemplate batch;
     private final Clock clock;
+    private final boolean mail;
 
-    Notifications(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    Notifications(JdbcClient jdbc, JdbcTemplate batch, Clock clock, @Value("${spring.mail.host:}") String smtpHost) {
         this.jdbc = jdbc;
-        this.events = events;
+        this.batch = batch;
         this.clock = clock;
+        this.mail = !smtpHost.isBlank();
     }
 
-    /** Stores the notification in the caller's transaction; the e-mail follows after the commit. */
+    /**
+     * Stores the notification in the caller's transaction; when SMTP is configured its e-mail is due
+     * at once, and {@link NotificationMailer} sends it after the commit.
+     */
     @Transactional
     public UUID post(PostNotification notification) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql(
-                        "INSERT INTO notification (id, user_id, message_key, arguments, link, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(
-                        id,
-                        notification.userId(),
-                        notification.messageKey(),
-                        String.join(SEPARATOR, notification.arguments()),
-                        notification.link(),
-                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .update();
-        events.publishEvent(new NotificationPosted(id, notification.userId()));
-        return id;
+        return post(List.of(notification)).getFirst();
+    }
+
+    /** Stores several notifications in one round trip, in the caller's transaction. */
+    @Transactional
+    public List<UUID> post(List<PostNotification> notifications) {
+        if (notifications.isEmpty()) {
+            return List.of();
+        }
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        OffsetDateTime mailDue = mail ? now : null;
+        List<UUID> ids = notifications.stream().map(n -> UUID.randomUUID()).toList();
+        List<Object[]> rows = new ArrayList<>(notifications.size());
+        for (int i = 0; i < notifications.size(); i++) {
+            PostNotification notification = notifications.get(i);
+            rows.add(new Object[] {
+                ids.get(i),
+                notification.userId(),
+                notification.messageKey(),
+                String.join(SEPARATOR, notification.arguments()),
+                notification.link(),
+                now,
+                new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, mailDue)
+            });
+        }
+        batch.batchUpdate(
+                "INSERT INTO notification (id, user_id, message_key, arguments, link, created_at, mail_due_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows);
+        return ids;
     }
 
     @Transactional(readOnly = true)
