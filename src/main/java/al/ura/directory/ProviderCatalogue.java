@@ -14,5 +14,9 @@ public interface ProviderCatalogue {
     /** The provider's current services, by name; empty for an organisation that is not a provider. */
     List<ProviderServiceView> servicesOf(UUID providerOrganisationId);
 
+    /** A service by id, retired ones included (a request made against it still names it). */
     Optional<ProviderServiceView> service(UUID serviceId);
+
+    /** Whether the provider has retired the service: no new request may name it. */
+    boolean retired(UUID serviceId);
 }

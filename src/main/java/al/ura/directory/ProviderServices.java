@@ -73,6 +73,7 @@ public class ProviderServices implements ProviderCatalogue {
 
     /** Whether a service has been retired by its provider. */
     @Transactional(readOnly = true)
+    @Override
     public boolean retired(UUID serviceId) {
         return jdbc.sql("SELECT COUNT(*) FROM provider_service WHERE id = ? AND retired_at IS NOT NULL")
                         .param(serviceId)

@@ -120,7 +120,30 @@ class SigningKeys {
                 .list();
     }
 
+    /**
+     * Decrypted private keys by key id. A key id's key never changes, so nodes cannot disagree about
+     * it; which key signs, and whether it still may, is read from the database every time
+     * ({@link #current}). Bounded: past the limit it starts afresh.
+     */
+    private final java.util.concurrent.ConcurrentMap<String, PrivateKey> decrypted =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final int DECRYPTED_LIMIT = 10_000;
+
     PrivateKey privateKey(SigningKey key) {
+        PrivateKey known = decrypted.get(key.kid());
+        if (known != null) {
+            return known;
+        }
+        if (decrypted.size() >= DECRYPTED_LIMIT) {
+            decrypted.clear();
+        }
+        PrivateKey opened = open(key);
+        decrypted.put(key.kid(), opened);
+        return opened;
+    }
+
+    private PrivateKey open(SigningKey key) {
         String sealed = jdbc.sql("SELECT private_key FROM signing_key WHERE kid = ?")
                 .param(key.kid())
                 .query(String.class)

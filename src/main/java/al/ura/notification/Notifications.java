@@ -28,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notifications {
 
     private static final String SEPARATOR = "\u001f";
+    private static final int ROWS_PER_STATEMENT = 100;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -50,32 +51,36 @@ public class Notifications {
         return post(List.of(notification)).getFirst();
     }
 
-    /** Stores several notifications in one round trip, in the caller's transaction. */
+    /** Stores several notifications in one statement per hundred, in the caller's transaction. */
     @Transactional
     public List<UUID> post(List<PostNotification> notifications) {
         if (notifications.isEmpty()) {
             return List.of();
         }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        OffsetDateTime mailDue = mail ? now : null;
-        List<UUID> ids = notifications.stream().map(n -> UUID.randomUUID()).toList();
-        List<Object[]> rows = new ArrayList<>(notifications.size());
-        for (int i = 0; i < notifications.size(); i++) {
-            PostNotification notification = notifications.get(i);
-            rows.add(new Object[] {
-                ids.get(i),
-                notification.userId(),
-                notification.messageKey(),
-                String.join(SEPARATOR, notification.arguments()),
-                notification.link(),
-                now,
-                new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, mailDue)
-            });
+        SqlParameterValue mailDue = new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, mail ? now : null);
+        List<UUID> ids = new ArrayList<>(notifications.size());
+        // One statement for many rows: a notice to a desk is one round trip, however many people hold it.
+        for (int from = 0; from < notifications.size(); from += ROWS_PER_STATEMENT) {
+            List<PostNotification> chunk =
+                    notifications.subList(from, Math.min(notifications.size(), from + ROWS_PER_STATEMENT));
+            StringBuilder sql = new StringBuilder(
+                    "INSERT INTO notification (id, user_id, message_key, arguments, link, created_at, mail_due_at) VALUES ");
+            List<Object> values = new ArrayList<>(chunk.size() * 7);
+            for (PostNotification notification : chunk) {
+                UUID id = UUID.randomUUID();
+                ids.add(id);
+                sql.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
+                values.add(id);
+                values.add(notification.userId());
+                values.add(notification.messageKey());
+                values.add(String.join(SEPARATOR, notification.arguments()));
+                values.add(notification.link());
+                values.add(now);
+                values.add(mailDue);
+            }
+            batch.update(sql.toString(), values.toArray());
         }
-        batch.batchUpdate(
-                "INSERT INTO notification (id, user_id, message_key, arguments, link, created_at, mail_due_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                rows);
         return ids;
     }
 

@@ -76,6 +76,26 @@ public class LegalCatalogue {
                 .optional();
     }
 
+    /** A provision and whether it is retired, in one read: what validating a request needs. */
+    record ProvisionState(LegalProvision provision, boolean retired) {}
+
+    Optional<ProvisionState> provisionState(UUID id) {
+        return jdbc.sql("SELECT id, country, code, title_sq, title_en, instrument, fictional, retired_at FROM"
+                        + " legal_provision WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new ProvisionState(
+                        new LegalProvision(
+                                rs.getObject(1, UUID.class),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getBoolean(7)),
+                        rs.getObject(8) != null))
+                .optional();
+    }
+
     boolean retired(UUID id) {
         return jdbc.sql("SELECT COUNT(*) FROM legal_provision WHERE id = ? AND retired_at IS NOT NULL")
                         .param(id)

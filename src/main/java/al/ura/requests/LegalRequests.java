@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -225,11 +226,12 @@ public class LegalRequests {
                             .with("reason", "own-request"));
             throw new ProblemException(ProblemType.FORBIDDEN, "requests.problem.authorise-own");
         }
+        // Validated again against the directory as it is now; what was validated and stored when it was
+        // sent for authorisation is what is signed (the draft cannot change while it waits: the version
+        // below makes sure), so it is not written again.
         RequestValidator.ValidRequest valid = validate(request, request.draft());
-        Instant now = clock.instant();
-        if (!requests.writeValidated(id, request.version(), valid, RequestStatus.AWAITING_AUTHORISATION, now)) {
-            throw conflict("requests.problem.edited-meanwhile");
-        }
+        // The database keeps microseconds: the signed form must equal the one computed from the row.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant acknowledgeDue = now.plus(properties.acknowledgeTime(valid.priority(), valid.emergency()));
         Instant answerDue = now.plus(properties.answerTime(valid.priority(), valid.emergency()));
         if (valid.requestedDeadline() != null) {
@@ -239,28 +241,33 @@ public class LegalRequests {
                 answerDue = requested;
             }
         }
-        requests.set(
-                id,
-                now,
-                columns(
-                        "authoriser_id", authoriser,
-                        "submitted_at", now,
-                        "acknowledge_due_at", acknowledgeDue,
-                        "answer_due_at", answerDue,
-                        "draft", null));
-        RequestView unsigned = requests.find(id, now).orElseThrow();
-        byte[] payload = canonical.request(unsigned, attachments.digests(id, "ORDER"));
+        byte[] payload = canonical.request(request.authorised(authoriser, now), attachments.digests(id, "ORDER"));
         SignedDocument signed = signing.sign(request.requesterId(), payload);
         if (!requests.move(
                 id,
+                request.version(),
                 EnumSet.of(RequestStatus.AWAITING_AUTHORISATION),
                 RequestStatus.SUBMITTED,
                 now,
                 columns(
-                        "signed_payload", new String(payload, StandardCharsets.UTF_8),
-                        "signature", signed.detachedJws(),
-                        "signature_key_id", signed.keyId(),
-                        "signed_at", signed.signedAt()))) {
+                        "authoriser_id",
+                        authoriser,
+                        "submitted_at",
+                        now,
+                        "acknowledge_due_at",
+                        acknowledgeDue,
+                        "answer_due_at",
+                        answerDue,
+                        "draft",
+                        null,
+                        "signed_payload",
+                        new String(payload, StandardCharsets.UTF_8),
+                        "signature",
+                        signed.detachedJws(),
+                        "signature_key_id",
+                        signed.keyId(),
+                        "signed_at",
+                        signed.signedAt()))) {
             throw conflict("requests.problem.edited-meanwhile");
         }
         requests.event(
@@ -678,13 +685,13 @@ public class LegalRequests {
                 draft.providerId() == null ? Optional.empty() : directory.find(draft.providerId());
         Optional<ProviderServiceView> service =
                 draft.serviceId() == null ? Optional.empty() : catalogue.service(draft.serviceId());
-        boolean serviceRetired = service.isPresent()
-                && catalogue.servicesOf(service.get().organisationId()).stream()
-                        .noneMatch(s -> s.id().equals(service.get().id()));
-        Optional<LegalProvision> provision =
-                draft.legalProvisionId() == null ? Optional.empty() : legal.provision(draft.legalProvisionId());
+        boolean serviceRetired =
+                service.isPresent() && catalogue.retired(service.get().id());
+        Optional<LegalCatalogue.ProvisionState> provisionState =
+                draft.legalProvisionId() == null ? Optional.empty() : legal.provisionState(draft.legalProvisionId());
+        Optional<LegalProvision> provision = provisionState.map(LegalCatalogue.ProvisionState::provision);
         boolean provisionRetired =
-                provision.isPresent() && legal.retired(provision.get().id());
+                provisionState.map(LegalCatalogue.ProvisionState::retired).orElse(false);
         Optional<RequestValidator.PreservationLink> preservation = draft.preservationRequestId() == null
                 ? Optional.empty()
                 : requests.find(draft.preservationRequestId(), clock.instant())
@@ -705,6 +712,7 @@ public class LegalRequests {
                                 rs.getObject(4, UUID.class) != null
                                         && !rs.getObject(4, UUID.class).equals(request.id())))
                         .optional();
+        TreatyCountry requesterTreaty = legal.treaty(requester.country());
         List<String> foreign = new ArrayList<>();
         provider.filter(p -> !p.country().equals(requester.country())).ifPresent(p -> {
             for (ContactFunction function : List.of(ContactFunction.TRANSNATIONAL, ContactFunction.EMERGENCY_24_7)) {
@@ -727,8 +735,9 @@ public class LegalRequests {
                 serviceRetired,
                 provision,
                 provisionRetired,
-                legal.treaty(requester.country()),
-                provider.map(p -> legal.treaty(p.country())),
+                requesterTreaty,
+                provider.map(
+                        p -> p.country().equals(requester.country()) ? requesterTreaty : legal.treaty(p.country())),
                 preservation,
                 oral,
                 foreign.stream().distinct().limit(3).toList(),

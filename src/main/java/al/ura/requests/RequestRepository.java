@@ -209,17 +209,35 @@ class RequestRepository {
      */
     @SuppressWarnings("NullAway") // SQL NULL is a value here
     boolean move(UUID id, Set<RequestStatus> from, RequestStatus to, Instant now, Map<String, @Nullable Object> set) {
+        return move(id, null, from, to, now, set);
+    }
+
+    /** Moves the request on only if it is still at {@code version} (when given) and in one of {@code from}. */
+    @SuppressWarnings("NullAway") // SQL NULL is a value here
+    boolean move(
+            UUID id,
+            @Nullable Integer version,
+            Set<RequestStatus> from,
+            RequestStatus to,
+            Instant now,
+            Map<String, @Nullable Object> set) {
         StringBuilder sql =
                 new StringBuilder("UPDATE legal_request SET status = :to, updated_at = :now, version = version + 1");
         set.keySet()
                 .forEach(
                         column -> sql.append(", ").append(column).append(" = :").append(column));
         sql.append(" WHERE id = :id AND status IN (:from)");
+        if (version != null) {
+            sql.append(" AND version = :version");
+        }
         JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
                 .param("to", to.name())
                 .param("now", utc(now))
                 .param("id", id)
                 .param("from", from.stream().map(Enum::name).toList());
+        if (version != null) {
+            statement = statement.param("version", version);
+        }
         for (Map.Entry<String, @Nullable Object> column : set.entrySet()) {
             Object value = column.getValue() instanceof Instant instant ? utc(instant) : column.getValue();
             statement = statement.param(column.getKey(), value);

@@ -66,6 +66,61 @@ public record RequestView(
         identifiers = List.copyOf(identifiers);
     }
 
+    /**
+     * This request as its authoriser's approval makes it, before that is stored: what the signature
+     * covers is computed from it, and equals what is computed later from the stored row.
+     */
+    RequestView authorised(UUID authoriser, Instant at) {
+        return new RequestView(
+                id,
+                reference,
+                type,
+                status,
+                requesterId,
+                fileNumber,
+                requestingUnit,
+                officerId,
+                officerName,
+                officerPhone,
+                officerEmail,
+                authoriser,
+                legalProvisionId,
+                legalBasisNote,
+                providerId,
+                serviceId,
+                identifiers,
+                offence,
+                summary,
+                relevance,
+                priority,
+                emergency,
+                emergencyJustification,
+                confidential,
+                confidentialUntil,
+                requestedDeadline,
+                preservationRequestId,
+                oralRequestId,
+                createdAt,
+                at,
+                receivedAt,
+                acknowledgedAt,
+                answeredAt,
+                closedAt,
+                withdrawnAt,
+                acknowledgeDueAt,
+                answerDueAt,
+                overdue,
+                reason,
+                reasonText,
+                preservationState,
+                preservationExpiresAt,
+                preservationExtensions,
+                signatureKeyId,
+                signedAt,
+                version,
+                draft);
+    }
+
     public record IdentifierView(
             int position,
             IdentifierKind kind,

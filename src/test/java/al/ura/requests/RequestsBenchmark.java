@@ -288,6 +288,7 @@ class RequestsBenchmark {
         long before = count("legal_request");
         long auditBefore = count("audit_entries");
         long overlapsBefore = count("request_deconfliction");
+        long notificationsBefore = count("notification");
         Run warmup = flows(WARMUP);
         drain();
         List<Long> backends = backends();
@@ -334,9 +335,13 @@ class RequestsBenchmark {
                 (double) (count("audit_entries") - auditBefore) / (n + warmup.nanos().length),
                 (count("request_deconfliction") - overlapsBefore) / 2);
         System.out.printf(
-                "REQUESTS (a)   the notices they raised: %d event publications still to deliver when the clients"
-                        + " stopped, all delivered %.1f s later (%.0f requests/s counting that time)%n",
-                backlog, drained, n / (run.seconds() + drained));
+                "REQUESTS (a)   the notices they raised: %.1f notifications per request, stored in the requests' own"
+                        + " transactions; %d event publications still to deliver when the clients stopped, all"
+                        + " delivered %.1f s later (%.0f requests/s counting that time)%n",
+                (double) (count("notification") - notificationsBefore) / (n + warmup.nanos().length),
+                backlog,
+                drained,
+                n / (run.seconds() + drained));
         if (machine > 0) {
             System.out.printf(
                     "REQUESTS (a)   CPU while the clients ran: the machine's %d cores %.0f %% busy (every process);"

@@ -115,6 +115,11 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
         if (CREATED.isEmpty()) {
             return;
         }
+        if (Boolean.getBoolean("ura.test.keep-schemas")) {
+            // For looking at a benchmark's data afterwards (EXPLAIN, pg_stat_statements); drop them by hand.
+            System.err.println("Test schemas kept (-Dura.test.keep-schemas): " + CREATED);
+            return;
+        }
         try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
                 Statement statement = connection.createStatement()) {
             for (String schema : CREATED) {
