@@ -17,6 +17,9 @@ public interface ProviderCatalogue {
     /** A service by id, retired ones included (a request made against it still names it). */
     Optional<ProviderServiceView> service(UUID serviceId);
 
-    /** Whether the provider has retired the service: no new request may name it. */
-    boolean retired(UUID serviceId);
+    /** A service with its offerings, and whether the provider has retired it, in one read. */
+    Optional<ServiceState> serviceState(UUID serviceId);
+
+    /** A service and whether it is retired (no new request may name a retired one). */
+    record ServiceState(ProviderServiceView service, boolean retired) {}
 }

@@ -71,9 +71,50 @@ public class ProviderServices implements ProviderCatalogue {
                 .findFirst();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ServiceState> serviceState(UUID serviceId) {
+        ProviderServiceView[] service = new ProviderServiceView[1];
+        boolean[] retired = new boolean[1];
+        List<ProviderServiceView.Offering> offerings = new ArrayList<>();
+        jdbc.sql("SELECT " + COLUMNS + ", s.retired_at, o.item, o.retention_days, o.legal_process"
+                        + " FROM provider_service s LEFT JOIN provider_offering o ON o.service_id = s.id"
+                        + " WHERE s.id = ?")
+                .param(serviceId)
+                .query(rs -> {
+                    if (service[0] == null) {
+                        service[0] = map(rs);
+                        retired[0] = rs.getObject("retired_at") != null;
+                    }
+                    String item = rs.getString("item");
+                    if (item != null) {
+                        offerings.add(new ProviderServiceView.Offering(
+                                DataItem.valueOf(item),
+                                rs.getInt("retention_days"),
+                                LegalProcess.valueOf(rs.getString("legal_process"))));
+                    }
+                });
+        if (service[0] == null) {
+            return Optional.empty();
+        }
+        ProviderServiceView s = service[0];
+        offerings.sort(java.util.Comparator.comparing(o -> o.item().ordinal()));
+        return Optional.of(new ServiceState(
+                new ProviderServiceView(
+                        s.id(),
+                        s.organisationId(),
+                        s.name(),
+                        s.url(),
+                        s.description(),
+                        s.sharedAddresses(),
+                        offerings,
+                        s.declaredAnswerTime(),
+                        s.declaredEmergencyAnswerTime()),
+                retired[0]));
+    }
+
     /** Whether a service has been retired by its provider. */
     @Transactional(readOnly = true)
-    @Override
     public boolean retired(UUID serviceId) {
         return jdbc.sql("SELECT COUNT(*) FROM provider_service WHERE id = ? AND retired_at IS NOT NULL")
                         .param(serviceId)

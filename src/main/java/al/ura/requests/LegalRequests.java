@@ -683,10 +683,11 @@ public class LegalRequests {
         OrganisationView requester = directory.find(request.requesterId()).orElseThrow();
         Optional<OrganisationView> provider =
                 draft.providerId() == null ? Optional.empty() : directory.find(draft.providerId());
-        Optional<ProviderServiceView> service =
-                draft.serviceId() == null ? Optional.empty() : catalogue.service(draft.serviceId());
+        Optional<ProviderCatalogue.ServiceState> serviceState =
+                draft.serviceId() == null ? Optional.empty() : catalogue.serviceState(draft.serviceId());
+        Optional<ProviderServiceView> service = serviceState.map(ProviderCatalogue.ServiceState::service);
         boolean serviceRetired =
-                service.isPresent() && catalogue.retired(service.get().id());
+                serviceState.map(ProviderCatalogue.ServiceState::retired).orElse(false);
         Optional<LegalCatalogue.ProvisionState> provisionState =
                 draft.legalProvisionId() == null ? Optional.empty() : legal.provisionState(draft.legalProvisionId());
         Optional<LegalProvision> provision = provisionState.map(LegalCatalogue.ProvisionState::provision);

@@ -271,11 +271,10 @@ class RequestRepository {
     }
 
     Optional<RequestView> find(UUID id, Instant now) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM legal_request r WHERE r.id = ?")
-                .param(id)
-                .query((rs, n) -> map(rs, now))
-                .optional()
-                .map(this::withIdentifiers);
+        return one(
+                jdbc.sql(WITH_IDENTIFIERS + " WHERE r.id = ? ORDER BY i.position")
+                        .param(id),
+                now);
     }
 
     /**
@@ -283,44 +282,61 @@ class RequestRepository {
      * has been sent. The organisation scope is in the query, not only in the caller.
      */
     Optional<RequestView> findVisible(UUID id, UUID organisationId, Instant now) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM legal_request r WHERE r.id = :id AND (r.requester_org_id = :org"
-                        + " OR (r.provider_org_id = :org AND r.submitted_at IS NOT NULL))")
-                .param("id", id)
-                .param("org", organisationId)
-                .query((rs, n) -> map(rs, now))
-                .optional()
-                .map(this::withIdentifiers);
+        return one(
+                jdbc.sql(WITH_IDENTIFIERS + " WHERE r.id = :id AND (r.requester_org_id = :org"
+                                + " OR (r.provider_org_id = :org AND r.submitted_at IS NOT NULL)) ORDER BY i.position")
+                        .param("id", id)
+                        .param("org", organisationId),
+                now);
     }
 
     Optional<RequestView> findByReference(String reference, Instant now) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM legal_request r WHERE r.reference = ?")
-                .param(reference)
-                .query((rs, n) -> map(rs, now))
-                .optional()
-                .map(this::withIdentifiers);
+        return one(
+                jdbc.sql(WITH_IDENTIFIERS + " WHERE r.reference = ? ORDER BY i.position")
+                        .param(reference),
+                now);
     }
 
-    private RequestView withIdentifiers(RequestView view) {
-        List<RequestView.IdentifierView> identifiers = jdbc.sql("SELECT position, kind, identifier, normalised,"
-                        + " source_port, observed_at, observed_zone, data_category, data_items, range_from, range_to"
-                        + " FROM request_identifier WHERE request_id = ? ORDER BY position")
-                .param(view.id())
-                .query((rs, n) -> new RequestView.IdentifierView(
-                        rs.getInt("position"),
-                        IdentifierKind.valueOf(rs.getString("kind")),
-                        rs.getString("identifier"),
-                        rs.getString("normalised"),
-                        (Integer) rs.getObject("source_port"),
-                        instant(rs, "observed_at"),
-                        rs.getString("observed_zone"),
-                        DataCategory.valueOf(rs.getString("data_category")),
-                        Arrays.stream(rs.getString("data_items").split(" "))
-                                .filter(s -> !s.isEmpty())
-                                .map(DataItem::valueOf)
-                                .toList(),
-                        instant(rs, "range_from"),
-                        instant(rs, "range_to")))
-                .list();
+    /** The request and its identifiers in one round trip: a row per identifier (one for none). */
+    private Optional<RequestView> one(JdbcClient.StatementSpec statement, Instant now) {
+        List<RequestView.IdentifierView> identifiers = new ArrayList<>();
+        RequestView[] view = new RequestView[1];
+        statement.query(rs -> {
+            if (view[0] == null) {
+                view[0] = map(rs, now);
+            }
+            if (rs.getObject("i_position") != null) {
+                identifiers.add(identifier(rs));
+            }
+        });
+        return Optional.ofNullable(view[0]).map(found -> withIdentifiers(found, identifiers));
+    }
+
+    private static final String WITH_IDENTIFIERS = "SELECT " + COLUMNS + ", i.position AS i_position, i.kind AS"
+            + " i_kind, i.identifier AS i_identifier, i.normalised AS i_normalised, i.source_port AS i_source_port,"
+            + " i.observed_at AS i_observed_at, i.observed_zone AS i_observed_zone, i.data_category AS"
+            + " i_data_category, i.data_items AS i_data_items, i.range_from AS i_range_from, i.range_to AS i_range_to"
+            + " FROM legal_request r LEFT JOIN request_identifier i ON i.request_id = r.id";
+
+    private static RequestView.IdentifierView identifier(ResultSet rs) throws SQLException {
+        return new RequestView.IdentifierView(
+                rs.getInt("i_position"),
+                IdentifierKind.valueOf(rs.getString("i_kind")),
+                rs.getString("i_identifier"),
+                rs.getString("i_normalised"),
+                (Integer) rs.getObject("i_source_port"),
+                instant(rs, "i_observed_at"),
+                rs.getString("i_observed_zone"),
+                DataCategory.valueOf(rs.getString("i_data_category")),
+                Arrays.stream(rs.getString("i_data_items").split(" "))
+                        .filter(s -> !s.isEmpty())
+                        .map(DataItem::valueOf)
+                        .toList(),
+                instant(rs, "i_range_from"),
+                instant(rs, "i_range_to"));
+    }
+
+    private static RequestView withIdentifiers(RequestView view, List<RequestView.IdentifierView> identifiers) {
         return new RequestView(
                 view.id(),
                 view.reference(),

@@ -424,6 +424,10 @@ class RequestsBenchmark {
         }
     }
 
+    /** Whether each call runs on a virtual thread of its own, as with {@code URA_VIRTUAL_THREADS=true}. */
+    private static final boolean VIRTUAL_THREADS =
+            Boolean.parseBoolean(System.getProperty("bench.virtualThreads", "true"));
+
     private record Run(long[] nanos, long[][] steps, double seconds) {}
 
     /** {@link #CLIENTS} threads doing the whole flow until the time is up; fails on the first error. */
@@ -513,6 +517,15 @@ class RequestsBenchmark {
      * request (a thread looping over calls would get its last connection back first, every time).
      */
     private static <T> T call(java.util.concurrent.Callable<T> work) {
+        if (!VIRTUAL_THREADS) {
+            try {
+                return work.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         try (ExecutorService thread = Executors.newVirtualThreadPerTaskExecutor()) {
             return thread.submit(work).get();
         } catch (java.util.concurrent.ExecutionException e) {
