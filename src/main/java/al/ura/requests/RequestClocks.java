@@ -76,8 +76,9 @@ public class RequestClocks {
                 Instant due) {}
         // Acknowledgement late.
         for (Due due : jdbc.sql("SELECT id, reference, requester_org_id, provider_org_id, officer_id, emergency,"
-                        + " acknowledge_due_at FROM legal_request WHERE status IN (:open) AND acknowledged_at IS NULL"
-                        + " AND acknowledge_due_at <= :now")
+                        + " acknowledge_due_at FROM legal_request r WHERE submitted_at IS NOT NULL AND status IN (:open)"
+                        + " AND acknowledged_at IS NULL AND acknowledge_due_at <= :now"
+                        + NOT_YET + "'acknowledge-overdue')")
                 .param("open", open)
                 .param("now", RequestRepository.utc(now))
                 .query((rs, n) -> new Due(
@@ -96,9 +97,12 @@ public class RequestClocks {
         }
         // Answer due soon, then overdue.
         for (Due due : jdbc.sql("SELECT id, reference, requester_org_id, provider_org_id, officer_id, emergency,"
-                        + " answer_due_at FROM legal_request WHERE status IN (:open) AND answer_due_at <= :horizon")
+                        + " answer_due_at FROM legal_request r WHERE submitted_at IS NOT NULL AND status IN (:open)"
+                        + " AND answer_due_at <= :horizon" + NOT_YET
+                        + "CASE WHEN r.answer_due_at <= :now THEN 'answer-overdue' ELSE 'answer-due-soon' END)")
                 .param("open", open)
                 .param("horizon", RequestRepository.utc(now.plus(properties.dueSoon())))
+                .param("now", RequestRepository.utc(now))
                 .query((rs, n) -> new Due(
                         rs.getObject(1, UUID.class),
                         rs.getString(2),
@@ -167,6 +171,14 @@ public class RequestClocks {
     }
 
     /** Runs {@code send} in a transaction with the row that says it was sent, unless that row exists. */
+    /**
+     * Leaves out what has been told already, so that each round reads only what is new rather than
+     * every overdue request again ({@link #once} would not send twice, but would still cost a
+     * transaction per request per round).
+     */
+    private static final String NOT_YET =
+            " AND NOT EXISTS (SELECT 1 FROM request_reminder m WHERE m.subject_id = r.id AND m.kind = ";
+
     private void once(UUID subject, String kind, Runnable send) {
         transaction.executeWithoutResult(status -> {
             int inserted = jdbc.sql("INSERT INTO request_reminder (subject_id, kind, sent_at) SELECT ?, ?, ?"
