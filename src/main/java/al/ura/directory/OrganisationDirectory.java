@@ -60,6 +60,14 @@ public class OrganisationDirectory {
         return organisations.find(id);
     }
 
+    /** Several organisations in one read, by id; ids not in the directory are left out. */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, OrganisationView> findAll(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, OrganisationView> found = new java.util.HashMap<>();
+        organisations.findAll(ids).forEach(o -> found.put(o.id(), o));
+        return found;
+    }
+
     @Transactional(readOnly = true)
     public Optional<OrganisationView> findByShortName(String shortName) {
         return organisations.findByShortName(shortName);

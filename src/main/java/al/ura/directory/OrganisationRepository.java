@@ -33,6 +33,16 @@ class OrganisationRepository {
                 .optional();
     }
 
+    List<OrganisationView> findAll(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organisation o WHERE o.id IN (:ids)")
+                .param("ids", List.copyOf(ids))
+                .query((rs, n) -> map(rs))
+                .list();
+    }
+
     /** Locks the row for a change, so two administrators' saves are applied one after the other. */
     Optional<OrganisationView> findForUpdate(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM organisation o WHERE o.id = ? FOR UPDATE")

@@ -26,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -160,7 +161,13 @@ public class LegalRequests {
         }
         RequestValidator.ValidRequest valid = validate(request, request.draft());
         Instant now = clock.instant();
-        if (!requests.writeValidated(id, request.version(), valid, RequestStatus.AWAITING_AUTHORISATION, now)) {
+        if (!requests.writeValidated(
+                id,
+                request.version(),
+                valid,
+                RequestStatus.AWAITING_AUTHORISATION,
+                now,
+                !request.identifiers().isEmpty())) {
             throw conflict("requests.problem.edited-meanwhile");
         }
         requests.event(
@@ -680,19 +687,26 @@ public class LegalRequests {
     }
 
     private RequestValidator.Context context(RequestView request, DraftCommand draft) {
-        OrganisationView requester = directory.find(request.requesterId()).orElseThrow();
-        Optional<OrganisationView> provider =
-                draft.providerId() == null ? Optional.empty() : directory.find(draft.providerId());
+        // The requester and the provider in one read; the provision, the treaty and the orders in another.
+        Map<UUID, OrganisationView> organisations = directory.findAll(
+                draft.providerId() == null
+                        ? List.of(request.requesterId())
+                        : List.of(request.requesterId(), draft.providerId()));
+        OrganisationView requester =
+                Optional.ofNullable(organisations.get(request.requesterId())).orElseThrow();
+        Optional<OrganisationView> provider = draft.providerId() == null
+                ? Optional.empty()
+                : Optional.ofNullable(organisations.get(draft.providerId()));
         Optional<ProviderCatalogue.ServiceState> serviceState =
                 draft.serviceId() == null ? Optional.empty() : catalogue.serviceState(draft.serviceId());
         Optional<ProviderServiceView> service = serviceState.map(ProviderCatalogue.ServiceState::service);
         boolean serviceRetired =
                 serviceState.map(ProviderCatalogue.ServiceState::retired).orElse(false);
-        Optional<LegalCatalogue.ProvisionState> provisionState =
-                draft.legalProvisionId() == null ? Optional.empty() : legal.provisionState(draft.legalProvisionId());
-        Optional<LegalProvision> provision = provisionState.map(LegalCatalogue.ProvisionState::provision);
+        LegalCatalogue.ValidationFacts facts =
+                legal.validationFacts(draft.legalProvisionId(), requester.country(), request.id());
+        Optional<LegalProvision> provision = facts.provision().map(LegalCatalogue.ProvisionState::provision);
         boolean provisionRetired =
-                provisionState.map(LegalCatalogue.ProvisionState::retired).orElse(false);
+                facts.provision().map(LegalCatalogue.ProvisionState::retired).orElse(false);
         Optional<RequestValidator.PreservationLink> preservation = draft.preservationRequestId() == null
                 ? Optional.empty()
                 : requests.find(draft.preservationRequestId(), clock.instant())
@@ -713,7 +727,7 @@ public class LegalRequests {
                                 rs.getObject(4, UUID.class) != null
                                         && !rs.getObject(4, UUID.class).equals(request.id())))
                         .optional();
-        TreatyCountry requesterTreaty = legal.treaty(requester.country());
+        TreatyCountry requesterTreaty = facts.requesterTreaty();
         List<String> foreign = new ArrayList<>();
         provider.filter(p -> !p.country().equals(requester.country())).ifPresent(p -> {
             for (ContactFunction function : List.of(ContactFunction.TRANSNATIONAL, ContactFunction.EMERGENCY_24_7)) {
@@ -742,7 +756,7 @@ public class LegalRequests {
                 preservation,
                 oral,
                 foreign.stream().distinct().limit(3).toList(),
-                attachments.count(request.id(), "ORDER"),
+                facts.orderAttachments(),
                 clock.instant(),
                 zone);
     }

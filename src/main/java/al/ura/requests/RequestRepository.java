@@ -6,6 +6,7 @@ import al.ura.kernel.CursorPage;
 import al.ura.kernel.Cursors;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,6 +21,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,10 +44,12 @@ class RequestRepository {
             + " r.submitted_at, r.answer_due_at, r.acknowledged_at, r.acknowledge_due_at";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final JsonMapper json;
 
-    RequestRepository(JdbcClient jdbc, JsonMapper json) {
+    RequestRepository(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
     }
 
@@ -125,7 +130,17 @@ class RequestRepository {
 
     /** Writes the validated request over the draft's columns and moves it on; false if it moved meanwhile. */
     @SuppressWarnings("NullAway") // SQL NULL is a value here
-    boolean writeValidated(UUID id, int version, RequestValidator.ValidRequest valid, RequestStatus to, Instant now) {
+    /**
+     * {@code replacing}: the request has identifiers stored already (sent for authorisation before,
+     * returned, sent again), which the validated ones replace.
+     */
+    boolean writeValidated(
+            UUID id,
+            int version,
+            RequestValidator.ValidRequest valid,
+            RequestStatus to,
+            Instant now,
+            boolean replacing) {
         int updated = jdbc.sql("UPDATE legal_request SET request_type = ?, status = ?, file_number = ?,"
                         + " requesting_unit = ?, officer_name = ?, officer_phone = ?, officer_email = ?,"
                         + " legal_provision_id = ?, legal_basis_note = ?, provider_org_id = ?, service_id = ?,"
@@ -166,28 +181,32 @@ class RequestRepository {
         if (updated != 1) {
             return false;
         }
-        jdbc.sql("DELETE FROM request_identifier WHERE request_id = ?")
-                .param(id)
-                .update();
-        for (RequestValidator.ValidIdentifier identifier : valid.identifiers()) {
-            jdbc.sql("INSERT INTO request_identifier (request_id, position, kind, identifier, normalised, source_port,"
-                            + " observed_at, observed_zone, data_category, data_items, range_from, range_to)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(
+        if (replacing) {
+            jdbc.sql("DELETE FROM request_identifier WHERE request_id = ?")
+                    .param(id)
+                    .update();
+        }
+        // All of them in one round trip.
+        batch.batchUpdate(
+                "INSERT INTO request_identifier (request_id, position, kind, identifier, normalised, source_port,"
+                        + " observed_at, observed_zone, data_category, data_items, range_from, range_to)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                valid.identifiers().stream()
+                        .map(identifier -> new Object[] {
                             id,
                             identifier.position(),
                             identifier.kind().name(),
                             identifier.value(),
                             identifier.normalised(),
-                            identifier.sourcePort(),
-                            utcOrNull(identifier.observedAt()),
-                            identifier.observedZone(),
+                            new SqlParameterValue(Types.INTEGER, identifier.sourcePort()),
+                            new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, utcOrNull(identifier.observedAt())),
+                            new SqlParameterValue(Types.VARCHAR, identifier.observedZone()),
                             identifier.category().name(),
                             identifier.items().stream().map(Enum::name).collect(Collectors.joining(" ")),
                             utc(identifier.from()),
-                            utc(identifier.to()))
-                    .update();
-        }
+                            utc(identifier.to())
+                        })
+                        .toList());
         return true;
     }
 

@@ -65,6 +65,7 @@ class RequestsDemoData implements DemoLoader {
 
     private final boolean demoEnabled;
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final JsonMapper json;
     private final AuditLog auditLog;
     private final OrganisationDirectory directory;
@@ -86,6 +87,7 @@ class RequestsDemoData implements DemoLoader {
     RequestsDemoData(
             @Value("${ura.demo.enabled:false}") boolean demoEnabled,
             JdbcClient jdbc,
+            org.springframework.jdbc.core.JdbcTemplate batch,
             JsonMapper json,
             AuditLog auditLog,
             OrganisationDirectory directory,
@@ -105,6 +107,7 @@ class RequestsDemoData implements DemoLoader {
             @Value("${ura.time-zone:Europe/Tirane}") String zone) {
         this.demoEnabled = demoEnabled;
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
         this.auditLog = auditLog;
         this.directory = directory;
@@ -146,7 +149,7 @@ class RequestsDemoData implements DemoLoader {
                 events.publishEvent(event);
             }
         };
-        RequestRepository repository = new RequestRepository(jdbc, json);
+        RequestRepository repository = new RequestRepository(jdbc, batch, json);
         RequestAccess access = new RequestAccess(repository, auditLog, clock);
         RequestAttachments attachments = new RequestAttachments(jdbc, files, access, auditLog, clock);
         CanonicalForms canonical = new CanonicalForms(json);
