@@ -86,31 +86,14 @@ public class ProviderServices implements ProviderCatalogue {
                         service[0] = map(rs);
                         retired[0] = rs.getObject("retired_at") != null;
                     }
-                    String item = rs.getString("item");
-                    if (item != null) {
-                        offerings.add(new ProviderServiceView.Offering(
-                                DataItem.valueOf(item),
-                                rs.getInt("retention_days"),
-                                LegalProcess.valueOf(rs.getString("legal_process"))));
+                    if (rs.getString("item") != null) {
+                        offerings.add(offering(rs));
                     }
                 });
         if (service[0] == null) {
             return Optional.empty();
         }
-        ProviderServiceView s = service[0];
-        offerings.sort(java.util.Comparator.comparing(o -> o.item().ordinal()));
-        return Optional.of(new ServiceState(
-                new ProviderServiceView(
-                        s.id(),
-                        s.organisationId(),
-                        s.name(),
-                        s.url(),
-                        s.description(),
-                        s.sharedAddresses(),
-                        offerings,
-                        s.declaredAnswerTime(),
-                        s.declaredEmergencyAnswerTime()),
-                retired[0]));
+        return Optional.of(new ServiceState(withOfferings(service[0], offerings), retired[0]));
     }
 
     /** Whether a service has been retired by its provider. */
@@ -341,25 +324,34 @@ public class ProviderServices implements ProviderCatalogue {
                 .query(rs -> {
                     offerings
                             .computeIfAbsent(rs.getObject("service_id", UUID.class), k -> new ArrayList<>())
-                            .add(new ProviderServiceView.Offering(
-                                    DataItem.valueOf(rs.getString("item")),
-                                    rs.getInt("retention_days"),
-                                    LegalProcess.valueOf(rs.getString("legal_process"))));
+                            .add(offering(rs));
                 });
         return services.stream()
-                .map(s -> new ProviderServiceView(
-                        s.id(),
-                        s.organisationId(),
-                        s.name(),
-                        s.url(),
-                        s.description(),
-                        s.sharedAddresses(),
-                        offerings.getOrDefault(s.id(), List.of()).stream()
-                                .sorted(java.util.Comparator.comparing(
-                                        o -> o.item().ordinal()))
-                                .toList(),
-                        s.declaredAnswerTime(),
-                        s.declaredEmergencyAnswerTime()))
+                .map(s -> withOfferings(s, offerings.getOrDefault(s.id(), List.of())))
                 .toList();
+    }
+
+    /** The service with its offerings, in the order of the data items. */
+    private static ProviderServiceView withOfferings(
+            ProviderServiceView s, List<ProviderServiceView.Offering> offerings) {
+        return new ProviderServiceView(
+                s.id(),
+                s.organisationId(),
+                s.name(),
+                s.url(),
+                s.description(),
+                s.sharedAddresses(),
+                offerings.stream()
+                        .sorted(java.util.Comparator.comparing(o -> o.item().ordinal()))
+                        .toList(),
+                s.declaredAnswerTime(),
+                s.declaredEmergencyAnswerTime());
+    }
+
+    private static ProviderServiceView.Offering offering(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new ProviderServiceView.Offering(
+                DataItem.valueOf(rs.getString("item")),
+                rs.getInt("retention_days"),
+                LegalProcess.valueOf(rs.getString("legal_process")));
     }
 }

@@ -48,14 +48,7 @@ public class LegalCatalogue {
         return jdbc.sql("SELECT id, country, code, title_sq, title_en, instrument, fictional FROM legal_provision"
                         + " WHERE country = ? AND retired_at IS NULL ORDER BY instrument, code")
                 .param(country.toUpperCase(Locale.ROOT))
-                .query((rs, n) -> new LegalProvision(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getBoolean(7)))
+                .query((rs, n) -> provision(rs))
                 .list();
     }
 
@@ -65,14 +58,7 @@ public class LegalCatalogue {
         return jdbc.sql("SELECT id, country, code, title_sq, title_en, instrument, fictional FROM legal_provision"
                         + " WHERE id = ?")
                 .param(id)
-                .query((rs, n) -> new LegalProvision(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getBoolean(7)))
+                .query((rs, n) -> provision(rs))
                 .optional();
     }
 
@@ -93,16 +79,7 @@ public class LegalCatalogue {
                 .query((rs, n) -> new ValidationFacts(
                         rs.getObject(1) == null
                                 ? Optional.empty()
-                                : Optional.of(new ProvisionState(
-                                        new LegalProvision(
-                                                rs.getObject(1, UUID.class),
-                                                rs.getString(2),
-                                                rs.getString(3),
-                                                rs.getString(4),
-                                                rs.getString(5),
-                                                rs.getString(6),
-                                                rs.getBoolean(7)),
-                                        rs.getObject(8) != null)),
+                                : Optional.of(new ProvisionState(provision(rs), rs.getObject(8) != null)),
                         rs.getString("t_country") == null
                                 ? new TreatyCountry(
                                         country,
@@ -283,5 +260,17 @@ public class LegalCatalogue {
             problems.add(FieldProblem.of(field, "requests.validation.too-long", max));
         }
         return trimmed;
+    }
+
+    /** A provision from the first seven columns: id, country, code, title_sq, title_en, instrument, fictional. */
+    private static LegalProvision provision(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new LegalProvision(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getBoolean(7));
     }
 }
