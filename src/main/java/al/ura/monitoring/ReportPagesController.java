@@ -74,6 +74,18 @@ class ReportPagesController {
             String scope,
             String status,
             @Nullable Integer version) {
+
+        /** Bound from the request: a field left out is empty, as typed. */
+        AgreementForm {
+            title = text(title);
+            parties = text(parties);
+            kind = text(kind);
+            partner = text(partner);
+            signedOn = text(signedOn);
+            scope = text(scope);
+            status = text(status);
+        }
+
         static AgreementForm empty() {
             return new AgreementForm(
                     "",
@@ -123,57 +135,40 @@ class ReportPagesController {
     }
 
     @PostMapping("/monitoring/agreements")
-    String createAgreement(
-            @RequestParam(required = false) @Nullable String title,
-            @RequestParam(required = false) @Nullable String parties,
-            @RequestParam(required = false) @Nullable String kind,
-            @RequestParam(required = false) @Nullable String partner,
-            @RequestParam(required = false) @Nullable String signedOn,
-            @RequestParam(required = false) @Nullable String scope,
-            @RequestParam(required = false) @Nullable String status,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes redirect) {
-        AgreementForm form = new AgreementForm(
-                text(title), text(parties), text(kind), text(partner), text(signedOn), text(scope), text(status), null);
-        try {
-            AgreementView created = registers.createAgreement(CurrentActor.get(), form.command());
-            redirect.addFlashAttribute("notice", "monitoring.agreement.saved");
-            return "redirect:/monitoring/agreements?year=" + created.signedOn().getYear();
-        } catch (ProblemException problem) {
-            return again(problem, response, model, () -> agreementsPage(yearOf(form.signedOn()), null, form, model));
-        }
+    String createAgreement(AgreementForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        return saveAgreement(null, form, model, response, redirect);
     }
 
     @PostMapping("/monitoring/agreements/{id}")
     String updateAgreement(
             @PathVariable UUID id,
-            @RequestParam(required = false) @Nullable String title,
-            @RequestParam(required = false) @Nullable String parties,
-            @RequestParam(required = false) @Nullable String kind,
-            @RequestParam(required = false) @Nullable String partner,
-            @RequestParam(required = false) @Nullable String signedOn,
-            @RequestParam(required = false) @Nullable String scope,
-            @RequestParam(required = false) @Nullable String status,
-            @RequestParam(required = false) @Nullable Integer version,
+            AgreementForm form,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        AgreementForm form = new AgreementForm(
-                text(title),
-                text(parties),
-                text(kind),
-                text(partner),
-                text(signedOn),
-                text(scope),
-                text(status),
-                version);
+        return saveAgreement(id, form, model, response, redirect);
+    }
+
+    /** Creates ({@code id} null) or updates the agreement; a refusal shows the form again as typed. */
+    private String saveAgreement(
+            @Nullable UUID id,
+            AgreementForm form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Actor actor = CurrentActor.get();
         try {
-            AgreementView updated = registers.updateAgreement(CurrentActor.get(), id, form.command());
+            AgreementView saved = id == null
+                    ? registers.createAgreement(actor, form.command())
+                    : registers.updateAgreement(actor, id, form.command());
             redirect.addFlashAttribute("notice", "monitoring.agreement.saved");
-            return "redirect:/monitoring/agreements?year=" + updated.signedOn().getYear();
+            return "redirect:/monitoring/agreements?year=" + saved.signedOn().getYear();
         } catch (ProblemException problem) {
-            AgreementView agreement = registers.agreement(CurrentActor.get(), id);
+            if (id == null) {
+                return again(
+                        problem, response, model, () -> agreementsPage(yearOf(form.signedOn()), null, form, model));
+            }
+            AgreementView agreement = registers.agreement(actor, id);
             return again(
                     problem,
                     response,
@@ -239,6 +234,18 @@ class ReportPagesController {
             String participants,
             String sessions,
             @Nullable Integer version) {
+
+        /** Bound from the request: a field left out is empty, as typed. */
+        EventForm {
+            kind = text(kind);
+            title = text(title);
+            heldOn = text(heldOn);
+            organiser = text(organiser);
+            audience = text(audience);
+            participants = text(participants);
+            sessions = text(sessions);
+        }
+
         static EventForm empty() {
             return new EventForm(EventView.Kind.TRAINING.name(), "", "", "", "", "", "1", null);
         }
@@ -280,64 +287,35 @@ class ReportPagesController {
     }
 
     @PostMapping("/monitoring/events")
-    String createEvent(
-            @RequestParam(required = false) @Nullable String kind,
-            @RequestParam(required = false) @Nullable String title,
-            @RequestParam(required = false) @Nullable String heldOn,
-            @RequestParam(required = false) @Nullable String organiser,
-            @RequestParam(required = false) @Nullable String audience,
-            @RequestParam(required = false) @Nullable String participants,
-            @RequestParam(required = false) @Nullable String sessions,
-            Model model,
-            HttpServletResponse response,
-            RedirectAttributes redirect) {
-        EventForm form = new EventForm(
-                text(kind),
-                text(title),
-                text(heldOn),
-                text(organiser),
-                text(audience),
-                text(participants),
-                text(sessions),
-                null);
-        try {
-            EventView created = registers.createEvent(CurrentActor.get(), form.command());
-            redirect.addFlashAttribute("notice", "monitoring.event.saved");
-            return "redirect:/monitoring/events?year=" + created.heldOn().getYear();
-        } catch (ProblemException problem) {
-            return again(problem, response, model, () -> eventsPage(yearOf(form.heldOn()), null, form, model));
-        }
+    String createEvent(EventForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        return saveEvent(null, form, model, response, redirect);
     }
 
     @PostMapping("/monitoring/events/{id}")
     String updateEvent(
             @PathVariable UUID id,
-            @RequestParam(required = false) @Nullable String kind,
-            @RequestParam(required = false) @Nullable String title,
-            @RequestParam(required = false) @Nullable String heldOn,
-            @RequestParam(required = false) @Nullable String organiser,
-            @RequestParam(required = false) @Nullable String audience,
-            @RequestParam(required = false) @Nullable String participants,
-            @RequestParam(required = false) @Nullable String sessions,
-            @RequestParam(required = false) @Nullable Integer version,
+            EventForm form,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        EventForm form = new EventForm(
-                text(kind),
-                text(title),
-                text(heldOn),
-                text(organiser),
-                text(audience),
-                text(participants),
-                text(sessions),
-                version);
+        return saveEvent(id, form, model, response, redirect);
+    }
+
+    /** Creates ({@code id} null) or updates the event; a refusal shows the form again as typed. */
+    private String saveEvent(
+            @Nullable UUID id, EventForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Actor actor = CurrentActor.get();
         try {
-            EventView updated = registers.updateEvent(CurrentActor.get(), id, form.command());
+            EventView saved = id == null
+                    ? registers.createEvent(actor, form.command())
+                    : registers.updateEvent(actor, id, form.command());
             redirect.addFlashAttribute("notice", "monitoring.event.saved");
-            return "redirect:/monitoring/events?year=" + updated.heldOn().getYear();
+            return "redirect:/monitoring/events?year=" + saved.heldOn().getYear();
         } catch (ProblemException problem) {
-            EventView event = registers.event(CurrentActor.get(), id);
+            if (id == null) {
+                return again(problem, response, model, () -> eventsPage(yearOf(form.heldOn()), null, form, model));
+            }
+            EventView event = registers.event(actor, id);
             return again(
                     problem, response, model, () -> eventsPage(event.heldOn().getYear(), event, form, model));
         }

@@ -615,6 +615,106 @@ class MonitoringPagesTest {
                 List.of("https://www.example.org/ligji"));
     }
 
+    @Test
+    void theCoordinatorKeepsTheRegistersThroughTheFormsAndARefusedFormKeepsWhatWasTyped() {
+        TestUser coordinator = fixtures.world().coordinator();
+
+        // An agreement: refused without its date, the typed title shown again; saved with it; updated.
+        MvcTestResult refused = mvc.post()
+                .uri("/monitoring/agreements")
+                .with(authentication(coordinator.authentication()))
+                .with(csrf())
+                .cookie(new Cookie("ura-lang", "en"))
+                .param("title", "Memorandum with the CERT of Kosovo")
+                .param("parties", "AKSK, KOS-CERT")
+                .param("kind", "MEMORANDUM")
+                .param("partner", "FOREIGN")
+                .param("status", "SIGNED")
+                .exchange();
+        assertThat(refused.getResponse().getStatus()).isBetween(400, 499);
+        assertThat(refused).bodyText().contains("value=\"Memorandum with the CERT of Kosovo\"");
+        MvcTestResult created = mvc.post()
+                .uri("/monitoring/agreements")
+                .with(authentication(coordinator.authentication()))
+                .with(csrf())
+                .param("title", "Memorandum with the CERT of Kosovo")
+                .param("parties", "AKSK, KOS-CERT")
+                .param("kind", "MEMORANDUM")
+                .param("partner", "FOREIGN")
+                .param("signedOn", "2024-06-03")
+                .param("status", "SIGNED")
+                .exchange();
+        assertThat(created).hasStatus(302).hasRedirectedUrl("/monitoring/agreements?year=2024");
+        UUID agreement = jdbc.sql("SELECT id FROM monitoring_agreement WHERE title = ?")
+                .param("Memorandum with the CERT of Kosovo")
+                .query(UUID.class)
+                .single();
+        int version = jdbc.sql("SELECT version FROM monitoring_agreement WHERE id = ?")
+                .param(agreement)
+                .query(Integer.class)
+                .single();
+        MvcTestResult stale = mvc.post()
+                .uri("/monitoring/agreements/{id}", agreement)
+                .with(authentication(coordinator.authentication()))
+                .with(csrf())
+                .param("title", "Memorandum with KOS-CERT")
+                .param("parties", "AKSK, KOS-CERT")
+                .param("kind", "MEMORANDUM")
+                .param("partner", "FOREIGN")
+                .param("signedOn", "2024-06-03")
+                .param("status", "SIGNED")
+                .param("version", String.valueOf(version + 7))
+                .exchange();
+        assertThat(stale).hasStatus(409);
+        assertThat(stale).bodyText().contains("value=\"Memorandum with KOS-CERT\"");
+        assertThat(mvc.post()
+                        .uri("/monitoring/agreements/{id}", agreement)
+                        .with(authentication(coordinator.authentication()))
+                        .with(csrf())
+                        .param("title", "Memorandum with KOS-CERT")
+                        .param("parties", "AKSK, KOS-CERT")
+                        .param("kind", "MEMORANDUM")
+                        .param("partner", "FOREIGN")
+                        .param("signedOn", "2024-06-03")
+                        .param("status", "SIGNED")
+                        .param("version", String.valueOf(version))
+                        .exchange())
+                .hasStatus(302);
+        assertThat(jdbc.sql("SELECT title FROM monitoring_agreement WHERE id = ?")
+                        .param(agreement)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Memorandum with KOS-CERT");
+
+        // An activity: a participant count that is not a number is refused, the typed title kept; then saved.
+        MvcTestResult notANumber = mvc.post()
+                .uri("/monitoring/events")
+                .with(authentication(coordinator.authentication()))
+                .with(csrf())
+                .param("kind", "TRAINING")
+                .param("title", "Incident handling for the water operators")
+                .param("heldOn", "2024-10-15")
+                .param("organiser", "AKSK")
+                .param("participants", "many")
+                .param("sessions", "2")
+                .exchange();
+        assertThat(notANumber.getResponse().getStatus()).isBetween(400, 499);
+        assertThat(notANumber).bodyText().contains("value=\"Incident handling for the water operators\"");
+        assertThat(mvc.post()
+                        .uri("/monitoring/events")
+                        .with(authentication(coordinator.authentication()))
+                        .with(csrf())
+                        .param("kind", "TRAINING")
+                        .param("title", "Incident handling for the water operators")
+                        .param("heldOn", "2024-10-15")
+                        .param("organiser", "AKSK")
+                        .param("participants", "24")
+                        .param("sessions", "2")
+                        .exchange())
+                .hasStatus(302)
+                .hasRedirectedUrl("/monitoring/events?year=2024");
+    }
+
     private MvcTestResult get(String uri, TestUser user, String language) {
         return mvc.get()
                 .uri(uri)
