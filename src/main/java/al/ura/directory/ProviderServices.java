@@ -96,16 +96,6 @@ public class ProviderServices implements ProviderCatalogue {
         return Optional.of(new ServiceState(withOfferings(service[0], offerings), retired[0]));
     }
 
-    /** Whether a service has been retired by its provider. */
-    @Transactional(readOnly = true)
-    public boolean retired(UUID serviceId) {
-        return jdbc.sql("SELECT COUNT(*) FROM provider_service WHERE id = ? AND retired_at IS NOT NULL")
-                        .param(serviceId)
-                        .query(Integer.class)
-                        .single()
-                > 0;
-    }
-
     @Transactional
     @SuppressWarnings("NullAway") // SQL NULL is a value here
     public ProviderServiceView create(Actor actor, UUID organisationId, ProviderServiceCommand command) {
@@ -197,7 +187,8 @@ public class ProviderServices implements ProviderCatalogue {
     }
 
     private ProviderServiceView requireService(Actor actor, UUID serviceId, String action) {
-        Optional<ProviderServiceView> found = service(serviceId).filter(s -> !retired(s.id()));
+        Optional<ProviderServiceView> found =
+                serviceState(serviceId).filter(s -> !s.retired()).map(ServiceState::service);
         if (found.isEmpty()) {
             auditLog.denied(actor, AuditEvent.of(action, "provider_service", serviceId, null));
             throw ProblemException.notFound();

@@ -100,14 +100,6 @@ public class LegalCatalogue {
     /** A provision and whether it is retired. */
     record ProvisionState(LegalProvision provision, boolean retired) {}
 
-    boolean retired(UUID id) {
-        return jdbc.sql("SELECT COUNT(*) FROM legal_provision WHERE id = ? AND retired_at IS NOT NULL")
-                        .param(id)
-                        .query(Integer.class)
-                        .single()
-                > 0;
-    }
-
     @Transactional
     public LegalProvision addProvision(Actor actor, ProvisionCommand command) {
         requireManager(actor, "requests.provision.create");

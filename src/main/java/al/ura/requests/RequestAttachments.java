@@ -151,14 +151,6 @@ public class RequestAttachments {
                 .toList();
     }
 
-    int count(UUID requestId, String purpose) {
-        Integer count = jdbc.sql("SELECT COUNT(*) FROM request_attachment WHERE request_id = ? AND purpose = ?")
-                .params(requestId, purpose)
-                .query(Integer.class)
-                .single();
-        return count == null ? 0 : count;
-    }
-
     @Nullable
     String sha256(UUID requestId, UUID fileId) {
         return list(requestId).stream()
