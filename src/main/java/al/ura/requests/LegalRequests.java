@@ -116,21 +116,95 @@ public class LegalRequests {
         access.requirePermission(actor, "requests.request.create", RequestPermissions.DRAFT);
         UUID organisation = actor.requireOrganisation();
         UUID officer = requirePerson(actor);
-        OrganisationView requester = directory.find(organisation).orElseThrow(ProblemException::notFound);
+        requireLawEnforcement(actor, directory.find(organisation).orElseThrow(ProblemException::notFound));
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        storeDraft(actor, id, newReference(now), officer, command, now);
+        return requests.find(id, now).orElseThrow();
+    }
+
+    /**
+     * A new request written and sent for authorisation in one step, as the form's Send button and
+     * {@code POST /api/v1/requests?send=true} do: validated first, then stored once, already awaiting
+     * authorisation, with both steps in its history and the ledger. An invalid one is kept as a draft
+     * with what was typed, and the problems come back with it: nothing the officer wrote is lost.
+     */
+    @Transactional
+    public Sending createAndSubmitForAuthorisation(Actor actor, DraftCommand command) {
+        access.requirePermission(actor, "requests.request.create", RequestPermissions.DRAFT);
+        UUID organisation = actor.requireOrganisation();
+        UUID officer = requirePerson(actor);
+        UUID id = UUID.randomUUID();
+        // The validation's read of the requester is the one that says whether it may request at all.
+        RequestValidator.Context context = context(id, organisation, command);
+        requireLawEnforcement(actor, context.requester());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String reference = newReference(now);
+        return switch (validator.validate(command, context)) {
+            case RequestValidator.Outcome.Invalid invalid -> {
+                storeDraft(actor, id, reference, officer, command, now);
+                yield new Sending.KeptAsDraft(
+                        requests.find(id, now).orElseThrow(), ProblemException.validation(invalid.problems()));
+            }
+            case RequestValidator.Outcome.Valid valid -> {
+                requests.insertValidated(
+                        id,
+                        reference,
+                        organisation,
+                        officer,
+                        command,
+                        valid.request(),
+                        RequestStatus.AWAITING_AUTHORISATION,
+                        now);
+                requests.event(id, now, officer, organisation, "created", null, RequestStatus.DRAFT, null);
+                auditLog.record(actor, AuditEvent.of("requests.request.created", "legal_request", id, organisation));
+                // A microsecond after its creation (what the database keeps), so the history lists the two in order.
+                sentForAuthorisation(actor, id, reference, organisation, now.plus(1, ChronoUnit.MICROS));
+                yield new Sending.Sent(requests.find(id, now).orElseThrow());
+            }
+        };
+    }
+
+    private void requireLawEnforcement(Actor actor, OrganisationView requester) {
         if (!REQUESTERS.contains(requester.type())) {
             auditLog.denied(
                     actor,
-                    AuditEvent.of("requests.request.create", "legal_request", null, organisation)
+                    AuditEvent.of("requests.request.create", "legal_request", null, requester.id())
                             .with("reason", "not-law-enforcement"));
             throw new ProblemException(ProblemType.FORBIDDEN, "requests.problem.not-law-enforcement");
         }
-        Instant now = clock.instant();
-        UUID id = UUID.randomUUID();
-        String reference = "LR-" + now.atZone(zone).getYear() + "-" + String.format("%06d", requests.nextNumber());
+    }
+
+    private String newReference(Instant now) {
+        return "LR-" + now.atZone(zone).getYear() + "-" + String.format("%06d", requests.nextNumber());
+    }
+
+    private void storeDraft(Actor actor, UUID id, String reference, UUID officer, DraftCommand command, Instant now) {
+        UUID organisation = actor.requireOrganisation();
         requests.insertDraft(id, reference, organisation, officer, command, now);
         requests.event(id, now, officer, organisation, "created", null, RequestStatus.DRAFT, null);
         auditLog.record(actor, AuditEvent.of("requests.request.created", "legal_request", id, organisation));
-        return requests.find(id, now).orElseThrow();
+    }
+
+    /** The history, the ledger and the organisation's authorisers learn that a request awaits authorisation. */
+    private void sentForAuthorisation(Actor actor, UUID id, String reference, UUID requesterId, Instant at) {
+        requests.event(
+                id,
+                at,
+                actor.userId(),
+                actor.organisationId(),
+                "sent-for-authorisation",
+                RequestStatus.DRAFT,
+                RequestStatus.AWAITING_AUTHORISATION,
+                null);
+        auditLog.record(
+                actor, AuditEvent.of("requests.request.sent-for-authorisation", "legal_request", id, requesterId));
+        events.publishEvent(Notice.toHolders(
+                requesterId,
+                RequestPermissions.AUTHORISE,
+                "requests.notice.awaiting-authorisation",
+                List.of(reference),
+                "/requests/" + id));
     }
 
     /**
@@ -170,24 +244,7 @@ public class LegalRequests {
                 !request.identifiers().isEmpty())) {
             throw conflict("requests.problem.edited-meanwhile");
         }
-        requests.event(
-                id,
-                now,
-                actor.userId(),
-                actor.organisationId(),
-                "sent-for-authorisation",
-                RequestStatus.DRAFT,
-                RequestStatus.AWAITING_AUTHORISATION,
-                null);
-        auditLog.record(
-                actor,
-                AuditEvent.of("requests.request.sent-for-authorisation", "legal_request", id, request.requesterId()));
-        events.publishEvent(Notice.toHolders(
-                request.requesterId(),
-                RequestPermissions.AUTHORISE,
-                "requests.notice.awaiting-authorisation",
-                List.of(request.reference()),
-                "/requests/" + id));
+        sentForAuthorisation(actor, id, request.reference(), request.requesterId(), now);
         return requests.find(id, now).orElseThrow();
     }
 
@@ -198,7 +255,8 @@ public class LegalRequests {
         if (request.draft() == null) {
             return List.of();
         }
-        return switch (validator.validate(request.draft(), context(request, request.draft()))) {
+        return switch (validator.validate(
+                request.draft(), context(request.id(), request.requesterId(), request.draft()))) {
             case RequestValidator.Outcome.Valid ignored -> List.of();
             case RequestValidator.Outcome.Invalid invalid -> invalid.problems();
         };
@@ -680,20 +738,18 @@ public class LegalRequests {
     // ---- helpers ---------------------------------------------------------------------------
 
     private RequestValidator.ValidRequest validate(RequestView request, DraftCommand draft) {
-        return switch (validator.validate(draft, context(request, draft))) {
+        return switch (validator.validate(draft, context(request.id(), request.requesterId(), draft))) {
             case RequestValidator.Outcome.Valid valid -> valid.request();
             case RequestValidator.Outcome.Invalid invalid -> throw ProblemException.validation(invalid.problems());
         };
     }
 
-    private RequestValidator.Context context(RequestView request, DraftCommand draft) {
+    private RequestValidator.Context context(UUID requestId, UUID requesterId, DraftCommand draft) {
         // The requester and the provider in one read; the provision, the treaty and the orders in another.
         Map<UUID, OrganisationView> organisations = directory.findAll(
-                draft.providerId() == null
-                        ? List.of(request.requesterId())
-                        : List.of(request.requesterId(), draft.providerId()));
+                draft.providerId() == null ? List.of(requesterId) : List.of(requesterId, draft.providerId()));
         OrganisationView requester =
-                Optional.ofNullable(organisations.get(request.requesterId())).orElseThrow();
+                Optional.ofNullable(organisations.get(requesterId)).orElseThrow();
         Optional<OrganisationView> provider = draft.providerId() == null
                 ? Optional.empty()
                 : Optional.ofNullable(organisations.get(draft.providerId()));
@@ -703,7 +759,7 @@ public class LegalRequests {
         boolean serviceRetired =
                 serviceState.map(ProviderCatalogue.ServiceState::retired).orElse(false);
         LegalCatalogue.ValidationFacts facts =
-                legal.validationFacts(draft.legalProvisionId(), requester.country(), request.id());
+                legal.validationFacts(draft.legalProvisionId(), requester.country(), requestId);
         Optional<LegalProvision> provision = facts.provision().map(LegalCatalogue.ProvisionState::provision);
         boolean provisionRetired =
                 facts.provision().map(LegalCatalogue.ProvisionState::retired).orElse(false);
@@ -725,7 +781,7 @@ public class LegalRequests {
                                 rs.getObject(2, UUID.class),
                                 rs.getObject(3, UUID.class),
                                 rs.getObject(4, UUID.class) != null
-                                        && !rs.getObject(4, UUID.class).equals(request.id())))
+                                        && !rs.getObject(4, UUID.class).equals(requestId)))
                         .optional();
         TreatyCountry requesterTreaty = facts.requesterTreaty();
         List<String> foreign = new ArrayList<>();

@@ -128,12 +128,81 @@ class RequestRepository {
                 == 1;
     }
 
-    /** Writes the validated request over the draft's columns and moves it on; false if it moved meanwhile. */
-    @SuppressWarnings("NullAway") // SQL NULL is a value here
     /**
-     * {@code replacing}: the request has identifiers stored already (sent for authorisation before,
-     * returned, sent again), which the validated ones replace.
+     * The columns a validated request writes over its draft's, in the order of {@link #validatedValues};
+     * one list for the insert of a request sent at once and the update of a draft sent later.
      */
+    private static final List<String> VALIDATED_COLUMNS = List.of(
+            "request_type",
+            "status",
+            "file_number",
+            "requesting_unit",
+            "officer_name",
+            "officer_phone",
+            "officer_email",
+            "legal_provision_id",
+            "legal_basis_note",
+            "provider_org_id",
+            "service_id",
+            "offence",
+            "summary",
+            "relevance",
+            "priority",
+            "emergency",
+            "emergency_justification",
+            "confidential",
+            "confidential_until",
+            "requested_deadline",
+            "preservation_request_id",
+            "oral_request_id",
+            "retention_acknowledged",
+            "data_categories",
+            "updated_at");
+
+    private static final String UPDATE_VALIDATED = "UPDATE legal_request SET "
+            + VALIDATED_COLUMNS.stream().map(column -> column + " = ?").collect(Collectors.joining(", "))
+            + ", version = version + 1 WHERE id = ? AND version = ? AND status IN ('DRAFT', 'AWAITING_AUTHORISATION')";
+
+    private static final String INSERT_VALIDATED = "INSERT INTO legal_request (id, reference, requester_org_id,"
+            + " officer_id, created_at, draft, " + String.join(", ", VALIDATED_COLUMNS) + ") VALUES (?, ?, ?, ?, ?, ?"
+            + ", ?".repeat(VALIDATED_COLUMNS.size()) + ")";
+
+    private static List<@Nullable Object> validatedValues(
+            RequestValidator.ValidRequest valid, RequestStatus to, Instant now) {
+        return Arrays.asList(
+                valid.type().name(),
+                to.name(),
+                valid.fileNumber(),
+                valid.requestingUnit(),
+                valid.officerName(),
+                valid.officerPhone(),
+                valid.officerEmail(),
+                valid.provision().id(),
+                valid.legalBasisNote(),
+                valid.provider().id(),
+                valid.service().id(),
+                valid.offence(),
+                valid.summary(),
+                valid.relevance(),
+                valid.priority().name(),
+                valid.emergency(),
+                valid.emergencyJustification(),
+                valid.confidential(),
+                valid.confidentialUntil(),
+                valid.requestedDeadline(),
+                valid.preservationRequestId(),
+                valid.oralRequestId(),
+                valid.retentionAcknowledged(),
+                dataCategories(valid.identifiers()),
+                utc(now));
+    }
+
+    /**
+     * Writes the validated request over the draft's columns and moves it on; false if it moved
+     * meanwhile. {@code replacing}: the request has identifiers stored already (sent for
+     * authorisation before, returned, sent again), which the validated ones replace.
+     */
+    @SuppressWarnings("NullAway") // SQL NULL is a value here
     boolean writeValidated(
             UUID id,
             int version,
@@ -141,44 +210,10 @@ class RequestRepository {
             RequestStatus to,
             Instant now,
             boolean replacing) {
-        int updated = jdbc.sql("UPDATE legal_request SET request_type = ?, status = ?, file_number = ?,"
-                        + " requesting_unit = ?, officer_name = ?, officer_phone = ?, officer_email = ?,"
-                        + " legal_provision_id = ?, legal_basis_note = ?, provider_org_id = ?, service_id = ?,"
-                        + " offence = ?, summary = ?, relevance = ?, priority = ?, emergency = ?,"
-                        + " emergency_justification = ?, confidential = ?, confidential_until = ?, requested_deadline = ?,"
-                        + " preservation_request_id = ?, oral_request_id = ?, retention_acknowledged = ?, data_categories = ?,"
-                        + " updated_at = ?, version = version + 1 WHERE id = ? AND version = ?"
-                        + " AND status IN ('DRAFT', 'AWAITING_AUTHORISATION')")
-                .params(
-                        valid.type().name(),
-                        to.name(),
-                        valid.fileNumber(),
-                        valid.requestingUnit(),
-                        valid.officerName(),
-                        valid.officerPhone(),
-                        valid.officerEmail(),
-                        valid.provision().id(),
-                        valid.legalBasisNote(),
-                        valid.provider().id(),
-                        valid.service().id(),
-                        valid.offence(),
-                        valid.summary(),
-                        valid.relevance(),
-                        valid.priority().name(),
-                        valid.emergency(),
-                        valid.emergencyJustification(),
-                        valid.confidential(),
-                        valid.confidentialUntil(),
-                        valid.requestedDeadline(),
-                        valid.preservationRequestId(),
-                        valid.oralRequestId(),
-                        valid.retentionAcknowledged(),
-                        dataCategories(valid.identifiers()),
-                        utc(now),
-                        id,
-                        version)
-                .update();
-        if (updated != 1) {
+        List<@Nullable Object> values = new ArrayList<>(validatedValues(valid, to, now));
+        values.add(id);
+        values.add(version);
+        if (jdbc.sql(UPDATE_VALIDATED).params(values).update() != 1) {
             return false;
         }
         if (replacing) {
@@ -186,12 +221,38 @@ class RequestRepository {
                     .param(id)
                     .update();
         }
-        // All of them in one round trip.
+        insertIdentifiers(id, valid.identifiers());
+        return true;
+    }
+
+    /**
+     * Stores a request that was valid when it was first saved, already moved on to {@code to}: one
+     * row written once, with the draft it was made from (what authorising validates again).
+     */
+    @SuppressWarnings("NullAway") // SQL NULL is a value here
+    void insertValidated(
+            UUID id,
+            String reference,
+            UUID requesterId,
+            UUID officerId,
+            DraftCommand draft,
+            RequestValidator.ValidRequest valid,
+            RequestStatus to,
+            Instant now) {
+        List<@Nullable Object> values = new ArrayList<>(
+                Arrays.asList(id, reference, requesterId, officerId, utc(now), json.writeValueAsString(draft)));
+        values.addAll(validatedValues(valid, to, now));
+        jdbc.sql(INSERT_VALIDATED).params(values).update();
+        insertIdentifiers(id, valid.identifiers());
+    }
+
+    /** All of a request's identifiers in one round trip. */
+    private void insertIdentifiers(UUID id, List<RequestValidator.ValidIdentifier> identifiers) {
         batch.batchUpdate(
                 "INSERT INTO request_identifier (request_id, position, kind, identifier, normalised, source_port,"
                         + " observed_at, observed_zone, data_category, data_items, range_from, range_to)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                valid.identifiers().stream()
+                identifiers.stream()
                         .map(identifier -> new Object[] {
                             id,
                             identifier.position(),
@@ -207,7 +268,6 @@ class RequestRepository {
                             utc(identifier.to())
                         })
                         .toList());
-        return true;
     }
 
     /** The categories the identifiers ask for as {@code ' A B '}, sorted; what the statistics count requests by. */

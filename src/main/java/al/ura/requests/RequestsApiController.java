@@ -4,12 +4,15 @@ import al.ura.kernel.CurrentActor;
 import al.ura.kernel.CursorPage;
 import al.ura.kernel.Cursors;
 import al.ura.kernel.ProblemException;
+import al.ura.kernel.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -17,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,6 +53,7 @@ class RequestsApiController {
     private final LegalCatalogue catalogue;
     private final ProviderWebhooks webhooks;
     private final RequestDocuments documents;
+    private final Problems problems;
 
     RequestsApiController(
             LegalRequests requests,
@@ -60,7 +65,8 @@ class RequestsApiController {
             RequestStatistics statistics,
             LegalCatalogue catalogue,
             ProviderWebhooks webhooks,
-            RequestDocuments documents) {
+            RequestDocuments documents,
+            Problems problems) {
         this.requests = requests;
         this.desk = desk;
         this.preservations = preservations;
@@ -71,6 +77,7 @@ class RequestsApiController {
         this.catalogue = catalogue;
         this.webhooks = webhooks;
         this.documents = documents;
+        this.problems = problems;
     }
 
     record Text(@Nullable String text) {}
@@ -121,9 +128,32 @@ class RequestsApiController {
     // ---- requests ----
 
     @PostMapping
-    @Operation(summary = "Start a draft request (officer); nothing is checked until it is sent for authorisation")
-    ResponseEntity<RequestView> create(@RequestBody DraftCommand command) {
-        return ResponseEntity.status(201).body(requests.createDraft(CurrentActor.get(), command));
+    @Operation(
+            summary = "Start a draft request (officer); nothing is checked until it is sent for authorisation."
+                    + " With send=true it is checked and sent for authorisation at once (201); if it is not valid"
+                    + " it is kept as a draft and the answer is 400 with every field problem, the draft under"
+                    + " 'request' and its address in Location")
+    ResponseEntity<?> create(
+            @RequestBody DraftCommand command, @RequestParam(defaultValue = "false") boolean send, Locale locale) {
+        if (!send) {
+            return ResponseEntity.status(201).body(requests.createDraft(CurrentActor.get(), command));
+        }
+        return switch (requests.createAndSubmitForAuthorisation(CurrentActor.get(), command)) {
+            case Sending.Sent sent ->
+                ResponseEntity.created(location(sent.request())).body(sent.request());
+            case Sending.KeptAsDraft kept -> {
+                ProblemDetail detail = problems.of(kept.problem(), locale);
+                detail.setProperty("request", kept.request());
+                yield ResponseEntity.status(detail.getStatus())
+                        .location(location(kept.request()))
+                        .contentType(Problems.PROBLEM_JSON)
+                        .body(Problems.asMap(detail));
+            }
+        };
+    }
+
+    private static URI location(RequestView request) {
+        return URI.create("/api/v1/requests/" + request.id());
     }
 
     @GetMapping("/outbox")

@@ -351,6 +351,21 @@ class RequestsPageController {
             model.addAttribute("problem", unreadable);
             return formPage(model, typed.withoutBlankRows(), existing, shownRows);
         }
+        if (existing == null && "submit".equals(action)) {
+            // A new request sent at once: checked, then stored once; kept as a draft if it is not valid.
+            return switch (requests.createAndSubmitForAuthorisation(actor, command)) {
+                case Sending.Sent sent -> {
+                    redirect.addFlashAttribute("notice", "requests.page.notice.sent-for-authorisation");
+                    yield "redirect:/requests/" + sent.request().id();
+                }
+                case Sending.KeptAsDraft kept -> {
+                    response.setStatus(422);
+                    model.addAttribute("problem", kept.problem());
+                    model.addAttribute("savedAnyway", true);
+                    yield formPage(model, DraftForm.of(command, kept.request().version()), kept.request(), shownRows);
+                }
+            };
+        }
         RequestView saved;
         try {
             saved = existing == null

@@ -275,6 +275,60 @@ class RequestLifecycleApiTest {
     }
 
     @Test
+    void aNewRequestIsSentForAuthorisationInOneStepOrKeptAsADraftWithEveryProblem() {
+        Reply sent = api.post(as(world.officer()), fixtures.draft(world), BASE + "?send=true")
+                .expect(201);
+        UUID id = sent.id();
+        assertThat(sent.text("/status")).isEqualTo("AWAITING_AUTHORISATION");
+        assertThat(sent.texts("/identifiers", "value"))
+                .containsExactlyElementsOf(fixtures.draft(world).identifiers().stream()
+                        .map(DraftCommand.IdentifierCommand::value)
+                        .toList());
+        // Both steps are in the history, in order, and in the ledger; the authorisers are told.
+        Reply history = api.get(as(world.officer()), BASE + "/{id}/history", id).expect(200);
+        assertThat(history.texts("", "kind")).containsExactly("created", "sent-for-authorisation");
+        assertThat(history.texts("", "to")).containsExactly("DRAFT", "AWAITING_AUTHORISATION");
+        assertThat(ledger.done(id))
+                .containsExactly("requests.request.created", "requests.request.sent-for-authorisation");
+        assertThat(audiences(events, "requests.notice.awaiting-authorisation", link(id)))
+                .containsExactly(new Notice.Holders(world.police().id(), RequestPermissions.AUTHORISE));
+        // What was stored is what the authoriser validates again and signs.
+        api.post(as(world.authoriser()), null, BASE + "/{id}/authorisation", id).expect(200);
+        Reply read = api.get(as(world.compliance()), BASE + "/{id}", id).expect(200);
+        assertThat(read.text("/request/status")).isEqualTo("RECEIVED");
+        assertThat(read.at("/signature/valid").asBoolean()).isTrue();
+
+        // Not valid: kept as a draft with what was typed, every problem named, nothing sent.
+        Reply kept = api.post(
+                        as(world.officer()),
+                        api.body(fixtures.draft(world), "officerEmail", "officer.test@gmail.com"),
+                        BASE + "?send=true")
+                .expect(400);
+        assertThat(kept.type()).isEqualTo("/problems/validation");
+        assertThat(kept.texts("/errors", "code")).contains("requests.validation.personal-email");
+        assertThat(kept.text("/request/status")).isEqualTo("DRAFT");
+        UUID draft = UUID.fromString(kept.text("/request/id"));
+        assertThat(api.get(as(world.officer()), BASE + "/{id}", draft)
+                        .expect(200)
+                        .text("/request/draft/officerEmail"))
+                .isEqualTo("officer.test@gmail.com");
+        assertThat(ledger.done(draft)).containsExactly("requests.request.created", "requests.request.read");
+        assertThat(notices(events, "requests.notice.awaiting-authorisation", link(draft)))
+                .isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM request_identifier WHERE request_id = ?")
+                        .param(draft)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        // Only law enforcement writes requests; the refusal is in the ledger.
+        long refusals = ledger.deniedAny(world.compliance().id());
+        api.post(as(world.compliance()), fixtures.draft(world), BASE + "?send=true")
+                .expect(403);
+        assertThat(ledger.deniedAny(world.compliance().id())).isEqualTo(refusals + 1);
+    }
+
+    @Test
     void aDraftIsSavedOverTheVersionBeingEditedAndAStaleVersionIsRefused() {
         DraftCommand draft = fixtures.draft(world);
         UUID id = api.post(as(world.officer()), draft, BASE).expect(201).id();

@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -285,6 +286,32 @@ class RequestPagesTest {
             assertThat(i.to()).isEqualTo(seen.plus(Duration.ofMinutes(30)));
         });
         assertThat(body(officer, "en", "/requests/" + id)).contains("Awaiting authorisation");
+
+        // A new form sent at once: complete, it is stored once and goes straight to the authorisers.
+        typed.remove("version");
+        MvcTestResult sentAtOnce = post(officer, "en", "/requests", typed);
+        assertThat(sentAtOnce).hasStatus3xxRedirection();
+        UUID atOnce =
+                UUID.fromString(sentAtOnce.getResponse().getRedirectedUrl().substring("/requests/".length()));
+        assertThat(atOnce).isNotEqualTo(id);
+        assertThat(requests.read(officer.actor(), atOnce).status()).isEqualTo(RequestStatus.AWAITING_AUTHORISATION);
+        // Incomplete, it is kept as a draft with what was typed and every problem next to its field.
+        typed.remove("offence");
+        MvcTestResult keptAtOnce = post(officer, "sq", "/requests", typed);
+        assertThat(keptAtOnce).hasStatus(422);
+        assertThat(keptAtOnce)
+                .bodyText()
+                .contains("id=\"offence-error\"")
+                .contains("value=\"PP-2026-ROUND\"")
+                .contains("Drafti u ruajt, por nuk u dërgua");
+        assertThat(requests.outbox(
+                                officer.actor(),
+                                new RequestRepository.Filter(Set.of(RequestStatus.DRAFT), null, null, false, null),
+                                null,
+                                50)
+                        .items())
+                .filteredOn(row -> !row.id().equals(id) && "PP-2026-ROUND".equals(row.fileNumber()))
+                .hasSize(1);
     }
 
     @Test
