@@ -1,11 +1,14 @@
 package al.ura.audit;
 
+import al.ura.kernel.MultiRowInsert;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,35 +81,39 @@ class AuditRepository {
     /** Moves entries from the inbox into the ledger with their links, and moves the head. */
     void seal(List<SealedLink> links, ChainHead newHead, Instant sealedAt) {
         OffsetDateTime at = OffsetDateTime.ofInstant(sealedAt, ZoneOffset.UTC);
-        jdbcTemplate.batchUpdate(
+        // One statement per hundred entries, and one to empty the inbox of them: sealing costs a few
+        // statements a batch, not two an entry.
+        MultiRowInsert.insert(
+                jdbcTemplate,
                 "INSERT INTO audit_ledger (seq, id, recorded_at, actor_kind, actor_user_id, actor_org_id, action,"
-                        + " object_type, object_id, subject_org_id, outcome, details, prev_hash, hash, sealed_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " object_type, object_id, subject_org_id, outcome, details, prev_hash, hash, sealed_at)",
+                15,
                 links,
-                1000,
-                (ps, link) -> {
+                link -> {
                     StoredEntry entry = link.entry();
-                    ps.setLong(1, link.sequence());
-                    ps.setLong(2, entry.id());
-                    ps.setObject(3, OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC));
-                    ps.setString(4, entry.actorKind());
-                    ps.setObject(5, entry.actorUserId());
-                    ps.setObject(6, entry.actorOrganisationId());
-                    ps.setString(7, entry.action());
-                    ps.setString(8, entry.objectType());
-                    ps.setString(9, entry.objectId());
-                    ps.setObject(10, entry.subjectOrganisationId());
-                    ps.setString(11, entry.outcome());
-                    ps.setString(12, entry.detailsJson());
-                    ps.setString(13, link.previousHash());
-                    ps.setString(14, link.hash());
-                    ps.setObject(15, at);
+                    return Arrays.asList(
+                            link.sequence(),
+                            entry.id(),
+                            OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC),
+                            entry.actorKind(),
+                            entry.actorUserId(),
+                            entry.actorOrganisationId(),
+                            entry.action(),
+                            entry.objectType(),
+                            entry.objectId(),
+                            entry.subjectOrganisationId(),
+                            entry.outcome(),
+                            entry.detailsJson(),
+                            link.previousHash(),
+                            link.hash(),
+                            at);
                 });
-        jdbcTemplate.batchUpdate(
-                "DELETE FROM audit_inbox WHERE id = ?",
-                links,
-                1000,
-                (ps, link) -> ps.setLong(1, link.entry().id()));
+        Long[] sealed = links.stream().map(link -> link.entry().id()).toArray(Long[]::new);
+        jdbcTemplate.update(connection -> {
+            PreparedStatement delete = connection.prepareStatement("DELETE FROM audit_inbox WHERE id = ANY (?)");
+            delete.setArray(1, connection.createArrayOf("BIGINT", sealed));
+            return delete;
+        });
         jdbc.sql("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1")
                 .params(newHead.lastSequence(), newHead.lastHash())
                 .update();

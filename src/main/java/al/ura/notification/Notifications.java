@@ -3,6 +3,7 @@ package al.ura.notification;
 import al.ura.kernel.Actor;
 import al.ura.kernel.CursorPage;
 import al.ura.kernel.Cursors;
+import al.ura.kernel.MultiRowInsert;
 import al.ura.kernel.ProblemException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,7 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notifications {
 
     private static final String SEPARATOR = "\u001f";
-    private static final int ROWS_PER_STATEMENT = 100;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -61,26 +61,23 @@ public class Notifications {
         SqlParameterValue mailDue = new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, mail ? now : null);
         List<UUID> ids = new ArrayList<>(notifications.size());
         // One statement for many rows: a notice to a desk is one round trip, however many people hold it.
-        for (int from = 0; from < notifications.size(); from += ROWS_PER_STATEMENT) {
-            List<PostNotification> chunk =
-                    notifications.subList(from, Math.min(notifications.size(), from + ROWS_PER_STATEMENT));
-            StringBuilder sql = new StringBuilder(
-                    "INSERT INTO notification (id, user_id, message_key, arguments, link, created_at, mail_due_at) VALUES ");
-            List<Object> values = new ArrayList<>(chunk.size() * 7);
-            for (PostNotification notification : chunk) {
-                UUID id = UUID.randomUUID();
-                ids.add(id);
-                sql.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
-                values.add(id);
-                values.add(notification.userId());
-                values.add(notification.messageKey());
-                values.add(String.join(SEPARATOR, notification.arguments()));
-                values.add(notification.link());
-                values.add(now);
-                values.add(mailDue);
-            }
-            batch.update(sql.toString(), values.toArray());
-        }
+        MultiRowInsert.insert(
+                batch,
+                "INSERT INTO notification (id, user_id, message_key, arguments, link, created_at, mail_due_at)",
+                7,
+                notifications,
+                notification -> {
+                    UUID id = UUID.randomUUID();
+                    ids.add(id);
+                    return Arrays.asList(
+                            id,
+                            notification.userId(),
+                            notification.messageKey(),
+                            String.join(SEPARATOR, notification.arguments()),
+                            notification.link(),
+                            now,
+                            mailDue);
+                });
         return ids;
     }
 
