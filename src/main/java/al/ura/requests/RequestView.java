@@ -67,15 +67,22 @@ public record RequestView(
     }
 
     /**
-     * This request as its authoriser's approval makes it, before that is stored: what the signature
-     * covers is computed from it, and equals what is computed later from the stored row.
+     * This request as its authoriser's approval makes it, equal to what is read back from the row
+     * once that is stored: the signature covers what is computed from it (before there is a
+     * signature, {@code keyId} and {@code signedAt} are null), and authorising returns it.
      */
-    RequestView authorised(UUID authoriser, Instant at) {
+    RequestView submitted(
+            UUID authoriser,
+            Instant at,
+            Instant acknowledgeDue,
+            Instant answerDue,
+            @Nullable String keyId,
+            @Nullable Instant signed) {
         return new RequestView(
                 id,
                 reference,
                 type,
-                status,
+                RequestStatus.SUBMITTED,
                 requesterId,
                 fileNumber,
                 requestingUnit,
@@ -107,18 +114,18 @@ public record RequestView(
                 answeredAt,
                 closedAt,
                 withdrawnAt,
-                acknowledgeDueAt,
-                answerDueAt,
-                overdue,
+                acknowledgeDue,
+                answerDue,
+                RequestRepository.overdue(RequestStatus.SUBMITTED, at, acknowledgedAt, acknowledgeDue, answerDue),
                 reason,
                 reasonText,
                 preservationState,
                 preservationExpiresAt,
                 preservationExtensions,
-                signatureKeyId,
-                signedAt,
-                version,
-                draft);
+                keyId,
+                signed,
+                version + 1,
+                null);
     }
 
     public record IdentifierView(

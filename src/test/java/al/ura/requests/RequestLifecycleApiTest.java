@@ -292,8 +292,14 @@ class RequestLifecycleApiTest {
                 .containsExactly("requests.request.created", "requests.request.sent-for-authorisation");
         assertThat(audiences(events, "requests.notice.awaiting-authorisation", link(id)))
                 .containsExactly(new Notice.Holders(world.police().id(), RequestPermissions.AUTHORISE));
-        // What was stored is what the authoriser validates again and signs.
-        api.post(as(world.authoriser()), null, BASE + "/{id}/authorisation", id).expect(200);
+        // What was stored is what the authoriser validates again and signs; what authorising answers
+        // (not read back) is what is stored.
+        Reply authorised = api.post(as(world.authoriser()), null, BASE + "/{id}/authorisation", id)
+                .expect(200);
+        assertThat(authorised.json())
+                .isEqualTo(api.get(as(world.officer()), BASE + "/{id}", id)
+                        .expect(200)
+                        .at("/request"));
         Reply read = api.get(as(world.compliance()), BASE + "/{id}", id).expect(200);
         assertThat(read.text("/request/status")).isEqualTo("RECEIVED");
         assertThat(read.at("/signature/valid").asBoolean()).isTrue();
