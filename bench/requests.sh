@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 export JAVA_HOME=$(./ura java-home)
 PGHOST=${PGHOST:-127.0.0.1}
 
-echo "== machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), PostgreSQL $(psql -h "$PGHOST" -U postgres -d test -tAc 'show server_version'), shared_buffers $(psql -h "$PGHOST" -U postgres -d test -tAc 'show shared_buffers'), max_wal_size $(psql -h "$PGHOST" -U postgres -d test -tAc 'show max_wal_size'), synchronous_commit=$(psql -h "$PGHOST" -U postgres -d test -tAc 'show synchronous_commit'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), PostgreSQL $(psql -h "$PGHOST" -U postgres -d test -tAc 'show server_version'), shared_buffers $(psql -h "$PGHOST" -U postgres -d test -tAc 'show shared_buffers'), max_wal_size $(psql -h "$PGHOST" -U postgres -d test -tAc 'show max_wal_size'), synchronous_commit=$(psql -h "$PGHOST" -U postgres -d test -tAc 'show synchronous_commit'), autovacuum $(psql -h "$PGHOST" -U postgres -d test -tAc 'show autovacuum'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== RequestsBenchmark on a fresh PostgreSQL schema"
 mvn -B -ntp -q -Pbench -Dspotless.check.skip=true -Djacoco.skip=true -Dtest=RequestsBenchmark \
   -Dsurefire.failIfNoSpecifiedTests=false \
