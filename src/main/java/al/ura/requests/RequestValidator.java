@@ -6,12 +6,14 @@ import al.ura.directory.LegalProcess;
 import al.ura.directory.OrganisationView;
 import al.ura.directory.ProviderServiceView;
 import al.ura.kernel.ProblemException.FieldProblem;
+import java.text.ParsePosition;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -289,7 +291,7 @@ final class RequestValidator {
                     Timestamp parsed = timestamp(observed, identifier.timeZone());
                     switch (parsed) {
                         case Timestamp.Parsed p
-                        when summerTimeChange(observed, p.zone()) ->
+                        when summerTimeChange(p) ->
                             problems.add(FieldProblem.of(
                                     prefix + "observedAt", "requests.validation.time-ambiguous", p.zone()));
                         case Timestamp.Parsed p -> {
@@ -425,7 +427,9 @@ final class RequestValidator {
 
     /** A parsed time: with its offset or zone; without one (ambiguous); or not a time at all. */
     sealed interface Timestamp {
-        record Parsed(Instant instant, String zone) implements Timestamp {}
+        /** {@code local}: the local time as written, when it was read in a zone rather than given an offset. */
+        record Parsed(
+                Instant instant, String zone, @Nullable LocalDateTime local) implements Timestamp {}
 
         record NoZone() implements Timestamp {}
 
@@ -433,38 +437,45 @@ final class RequestValidator {
     }
 
     static Timestamp timestamp(String text, @Nullable String zone) {
+        // Which form it is, told without an exception (a parse exception, with its stack, cost more
+        // than the rest of validating an identifier: twice an identifier, twice a request).
         try {
-            OffsetDateTime parsed = OffsetDateTime.parse(text);
-            return new Timestamp.Parsed(parsed.toInstant(), parsed.getOffset().getId());
-        } catch (DateTimeParseException notWithOffset) {
+            if (whole(DateTimeFormatter.ISO_OFFSET_DATE_TIME, text)) {
+                OffsetDateTime parsed = OffsetDateTime.parse(text);
+                return new Timestamp.Parsed(
+                        parsed.toInstant(), parsed.getOffset().getId(), null);
+            }
+            LocalDateTime local = LocalDateTime.parse(text);
+            if (zone == null || zone.isBlank()) {
+                return new Timestamp.NoZone();
+            }
             try {
-                LocalDateTime local = LocalDateTime.parse(text);
-                if (zone == null || zone.isBlank()) {
-                    return new Timestamp.NoZone();
-                }
-                try {
-                    ZoneId id = ZoneId.of(zone.trim());
-                    return new Timestamp.Parsed(local.atZone(id).toInstant(), id.getId());
-                } catch (java.time.DateTimeException unknownZone) {
-                    return new Timestamp.Malformed();
-                }
-            } catch (DateTimeParseException malformed) {
+                ZoneId id = ZoneId.of(zone.trim());
+                return new Timestamp.Parsed(local.atZone(id).toInstant(), id.getId(), local);
+            } catch (java.time.DateTimeException unknownZone) {
                 return new Timestamp.Malformed();
             }
+        } catch (DateTimeParseException malformed) {
+            return new Timestamp.Malformed();
         }
+    }
+
+    private static boolean whole(DateTimeFormatter format, String text) {
+        ParsePosition position = new ParsePosition(0);
+        return format.parseUnresolved(text, position) != null
+                && position.getErrorIndex() < 0
+                && position.getIndex() == text.length();
     }
 
     /**
      * Whether a local time read in a zone is one the zone's change to or from summer time makes happen
      * twice or never: read either way, it would name another hour, and with a shared address another customer.
+     * A time given with its offset is never ambiguous.
      */
-    static boolean summerTimeChange(String text, String zone) {
-        try {
-            LocalDateTime local = LocalDateTime.parse(text);
-            return ZoneId.of(zone).getRules().getValidOffsets(local).size() != 1;
-        } catch (java.time.DateTimeException withOffset) {
-            return false;
-        }
+    static boolean summerTimeChange(Timestamp.Parsed parsed) {
+        LocalDateTime local = parsed.local();
+        return local != null
+                && ZoneId.of(parsed.zone()).getRules().getValidOffsets(local).size() != 1;
     }
 
     private static @Nullable Instant instant(@Nullable String text, String field, List<FieldProblem> problems) {
