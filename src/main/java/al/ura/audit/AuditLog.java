@@ -14,6 +14,9 @@ public interface AuditLog {
     /** As {@link #record(AuditEvent)}, for an actor that is not (yet) the current one, such as a login. */
     void record(Actor actor, AuditEvent event);
 
+    /** Several completed actions of one actor, in this order, in one write to the ledger's inbox. */
+    void record(Actor actor, java.util.List<AuditEvent> events);
+
     /**
      * Records a refused action outside the caller's transaction, committed at once: the refusal
      * usually ends the caller's transaction with a rollback, and the ledger must keep it all the same.

@@ -39,12 +39,18 @@ class AuditRepository {
         this.json = json;
     }
 
-    /** One insert, in the caller's transaction: the inbox has only its primary key to maintain. */
-    @SuppressWarnings("NullAway") // SQL NULL is a value here
-    void insert(StoredEntry entry) {
-        jdbc.sql("INSERT INTO audit_inbox (recorded_at, actor_kind, actor_user_id, actor_org_id, action, object_type,"
-                        + " object_id, subject_org_id, outcome, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
+    /**
+     * One insert for up to a hundred entries, in the caller's transaction, in their order: the inbox
+     * has only its primary key to maintain.
+     */
+    void insert(List<StoredEntry> entries) {
+        MultiRowInsert.insert(
+                jdbcTemplate,
+                "INSERT INTO audit_inbox (recorded_at, actor_kind, actor_user_id, actor_org_id, action, object_type,"
+                        + " object_id, subject_org_id, outcome, details)",
+                10,
+                entries,
+                entry -> Arrays.asList(
                         OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC),
                         entry.actorKind(),
                         entry.actorUserId(),
@@ -54,8 +60,7 @@ class AuditRepository {
                         entry.objectId(),
                         entry.subjectOrganisationId(),
                         entry.outcome(),
-                        entry.detailsJson())
-                .update();
+                        entry.detailsJson()));
     }
 
     /** Locks the chain head: whoever holds it is the only one sealing, on any node. */

@@ -3,6 +3,7 @@ package al.ura.audit;
 import al.ura.kernel.Actor;
 import al.ura.kernel.CurrentActor;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -54,19 +55,33 @@ class LedgerAuditLog implements AuditLog {
         outsideTransaction.executeWithoutResult(status -> append(actor, event, AuditOutcome.DENIED));
     }
 
+    @Override
+    public void record(Actor actor, List<AuditEvent> events) {
+        if (!events.isEmpty()) {
+            append(actor, events, AuditOutcome.DONE);
+        }
+    }
+
     private void append(Actor actor, AuditEvent event, AuditOutcome outcome) {
-        repository.insert(new AuditRepository.StoredEntry(
-                0,
-                ChainHash.normalise(clock.instant()),
-                actor.kind().name(),
-                actor.userId(),
-                actor.organisationId(),
-                event.action(),
-                event.objectType(),
-                event.objectId(),
-                event.subjectOrganisationId(),
-                outcome.name(),
-                ChainHash.detailsJson(event.details())));
+        append(actor, List.of(event), outcome);
+    }
+
+    private void append(Actor actor, List<AuditEvent> events, AuditOutcome outcome) {
+        java.time.Instant at = ChainHash.normalise(clock.instant());
+        repository.insert(events.stream()
+                .map(event -> new AuditRepository.StoredEntry(
+                        0,
+                        at,
+                        actor.kind().name(),
+                        actor.userId(),
+                        actor.organisationId(),
+                        event.action(),
+                        event.objectType(),
+                        event.objectId(),
+                        event.subjectOrganisationId(),
+                        outcome.name(),
+                        ChainHash.detailsJson(event.details())))
+                .toList());
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

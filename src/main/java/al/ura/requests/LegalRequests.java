@@ -156,10 +156,19 @@ public class LegalRequests {
                         valid.request(),
                         RequestStatus.AWAITING_AUTHORISATION,
                         now);
-                requests.event(id, now, officer, organisation, "created", null, RequestStatus.DRAFT, null);
-                auditLog.record(actor, AuditEvent.of("requests.request.created", "legal_request", id, organisation));
-                // A microsecond after its creation (what the database keeps), so the history lists the two in order.
-                sentForAuthorisation(actor, id, reference, organisation, now.plus(1, ChronoUnit.MICROS));
+                // One write each for the history and the ledger; the sending a microsecond after the
+                // creation (what the database keeps), so the history lists the two in order.
+                Instant sentAt = now.plus(1, ChronoUnit.MICROS);
+                requests.events(List.of(
+                        new RequestRepository.NewEvent(
+                                id, now, officer, organisation, "created", null, RequestStatus.DRAFT, null),
+                        sentForAuthorisation(actor, id, sentAt)));
+                auditLog.record(
+                        actor,
+                        List.of(
+                                AuditEvent.of("requests.request.created", "legal_request", id, organisation),
+                                sentForAuthorisation(id, organisation)));
+                tellAuthorisers(id, reference, organisation);
                 yield new Sending.Sent(requests.find(id, now).orElseThrow());
             }
         };
@@ -186,9 +195,9 @@ public class LegalRequests {
         auditLog.record(actor, AuditEvent.of("requests.request.created", "legal_request", id, organisation));
     }
 
-    /** The history, the ledger and the organisation's authorisers learn that a request awaits authorisation. */
-    private void sentForAuthorisation(Actor actor, UUID id, String reference, UUID requesterId, Instant at) {
-        requests.event(
+    /** The history entry of a request sent for authorisation. */
+    private static RequestRepository.NewEvent sentForAuthorisation(Actor actor, UUID id, Instant at) {
+        return new RequestRepository.NewEvent(
                 id,
                 at,
                 actor.userId(),
@@ -197,8 +206,15 @@ public class LegalRequests {
                 RequestStatus.DRAFT,
                 RequestStatus.AWAITING_AUTHORISATION,
                 null);
-        auditLog.record(
-                actor, AuditEvent.of("requests.request.sent-for-authorisation", "legal_request", id, requesterId));
+    }
+
+    /** Its ledger entry. */
+    private static AuditEvent sentForAuthorisation(UUID id, UUID requesterId) {
+        return AuditEvent.of("requests.request.sent-for-authorisation", "legal_request", id, requesterId);
+    }
+
+    /** The organisation's authorisers learn that a request awaits them. */
+    private void tellAuthorisers(UUID id, String reference, UUID requesterId) {
         events.publishEvent(Notice.toHolders(
                 requesterId,
                 RequestPermissions.AUTHORISE,
@@ -244,7 +260,9 @@ public class LegalRequests {
                 !request.identifiers().isEmpty())) {
             throw conflict("requests.problem.edited-meanwhile");
         }
-        sentForAuthorisation(actor, id, request.reference(), request.requesterId(), now);
+        requests.events(List.of(sentForAuthorisation(actor, id, now)));
+        auditLog.record(actor, sentForAuthorisation(id, request.requesterId()));
+        tellAuthorisers(id, request.reference(), request.requesterId());
         return requests.find(id, now).orElseThrow();
     }
 
@@ -348,19 +366,18 @@ public class LegalRequests {
                 null);
         auditLog.record(
                 actor,
-                AuditEvent.of("requests.request.authorised", "legal_request", id, request.requesterId())
-                        .with("provider", valid.provider().id())
-                        .with("keyId", signed.keyId()));
-        auditLog.record(
-                actor,
-                AuditEvent.of(
-                                "requests.request.submitted",
-                                "legal_request",
-                                id,
-                                valid.provider().id())
-                        .with("type", valid.type())
-                        .with("priority", valid.priority())
-                        .with("emergency", valid.emergency()));
+                List.of(
+                        AuditEvent.of("requests.request.authorised", "legal_request", id, request.requesterId())
+                                .with("provider", valid.provider().id())
+                                .with("keyId", signed.keyId()),
+                        AuditEvent.of(
+                                        "requests.request.submitted",
+                                        "legal_request",
+                                        id,
+                                        valid.provider().id())
+                                .with("type", valid.type())
+                                .with("priority", valid.priority())
+                                .with("emergency", valid.emergency())));
         if (valid.oralRequestId() != null) {
             jdbc.sql("UPDATE oral_request SET request_id = ? WHERE id = ? AND request_id IS NULL")
                     .params(id, valid.oralRequestId())

@@ -4,6 +4,7 @@ import al.ura.directory.DataCategory;
 import al.ura.directory.DataItem;
 import al.ura.kernel.CursorPage;
 import al.ura.kernel.Cursors;
+import al.ura.kernel.MultiRowInsert;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -678,19 +679,38 @@ class RequestRepository {
             @Nullable RequestStatus from,
             @Nullable RequestStatus to,
             @Nullable String note) {
-        jdbc.sql("INSERT INTO request_event (id, request_id, at, actor_id, actor_org_id, kind, from_status, to_status,"
-                        + " note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
+        events(List.of(new NewEvent(requestId, at, actorId, actorOrg, kind, from, to, note)));
+    }
+
+    /** An entry of a request's history, to be stored. */
+    record NewEvent(
+            UUID requestId,
+            Instant at,
+            @Nullable UUID actorId,
+            @Nullable UUID actorOrg,
+            String kind,
+            @Nullable RequestStatus from,
+            @Nullable RequestStatus to,
+            @Nullable String note) {}
+
+    /** Several history entries in one statement. */
+    void events(List<NewEvent> events) {
+        MultiRowInsert.insert(
+                batch,
+                "INSERT INTO request_event (id, request_id, at, actor_id, actor_org_id, kind, from_status, to_status,"
+                        + " note)",
+                9,
+                events,
+                event -> Arrays.asList(
                         UUID.randomUUID(),
-                        requestId,
-                        utc(at),
-                        actorId,
-                        actorOrg,
-                        kind,
-                        from == null ? null : from.name(),
-                        to == null ? null : to.name(),
-                        note)
-                .update();
+                        event.requestId(),
+                        utc(event.at()),
+                        event.actorId(),
+                        event.actorOrg(),
+                        event.kind(),
+                        event.from() == null ? null : event.from().name(),
+                        event.to() == null ? null : event.to().name(),
+                        event.note()));
     }
 
     /** A request's history, oldest first. */
