@@ -50,17 +50,22 @@ class AuditRepository {
                         + " object_id, subject_org_id, outcome, details)",
                 10,
                 entries,
-                entry -> Arrays.asList(
-                        OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC),
-                        entry.actorKind(),
-                        entry.actorUserId(),
-                        entry.actorOrganisationId(),
-                        entry.action(),
-                        entry.objectType(),
-                        entry.objectId(),
-                        entry.subjectOrganisationId(),
-                        entry.outcome(),
-                        entry.detailsJson()));
+                AuditRepository::entryValues);
+    }
+
+    /** An entry's own columns, from recorded_at to details, in that order: what the inbox and the ledger both keep. */
+    private static List<@Nullable Object> entryValues(StoredEntry entry) {
+        return Arrays.asList(
+                OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC),
+                entry.actorKind(),
+                entry.actorUserId(),
+                entry.actorOrganisationId(),
+                entry.action(),
+                entry.objectType(),
+                entry.objectId(),
+                entry.subjectOrganisationId(),
+                entry.outcome(),
+                entry.detailsJson());
     }
 
     /** Locks the chain head: whoever holds it is the only one sealing, on any node. */
@@ -95,23 +100,12 @@ class AuditRepository {
                 15,
                 links,
                 link -> {
-                    StoredEntry entry = link.entry();
-                    return Arrays.asList(
-                            link.sequence(),
-                            entry.id(),
-                            OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC),
-                            entry.actorKind(),
-                            entry.actorUserId(),
-                            entry.actorOrganisationId(),
-                            entry.action(),
-                            entry.objectType(),
-                            entry.objectId(),
-                            entry.subjectOrganisationId(),
-                            entry.outcome(),
-                            entry.detailsJson(),
-                            link.previousHash(),
-                            link.hash(),
-                            at);
+                    List<@Nullable Object> values = new ArrayList<>(15);
+                    values.add(link.sequence());
+                    values.add(link.entry().id());
+                    values.addAll(entryValues(link.entry()));
+                    values.addAll(Arrays.asList(link.previousHash(), link.hash(), at));
+                    return values;
                 });
         Long[] sealed = links.stream().map(link -> link.entry().id()).toArray(Long[]::new);
         jdbcTemplate.update(connection -> {
