@@ -618,101 +618,69 @@ class MonitoringPagesTest {
     @Test
     void theCoordinatorKeepsTheRegistersThroughTheFormsAndARefusedFormKeepsWhatWasTyped() {
         TestUser coordinator = fixtures.world().coordinator();
+        Map<String, String> agreement = new LinkedHashMap<>();
+        agreement.put("title", "Memorandum with the CERT of Kosovo");
+        agreement.put("parties", "AKSK, KOS-CERT");
+        agreement.put("kind", "MEMORANDUM");
+        agreement.put("partner", "FOREIGN");
+        agreement.put("status", "SIGNED");
 
         // An agreement: refused without its date, the typed title shown again; saved with it; updated.
-        MvcTestResult refused = mvc.post()
-                .uri("/monitoring/agreements")
-                .with(authentication(coordinator.authentication()))
-                .with(csrf())
-                .cookie(new Cookie("ura-lang", "en"))
-                .param("title", "Memorandum with the CERT of Kosovo")
-                .param("parties", "AKSK, KOS-CERT")
-                .param("kind", "MEMORANDUM")
-                .param("partner", "FOREIGN")
-                .param("status", "SIGNED")
-                .exchange();
+        MvcTestResult refused = form(coordinator, "/monitoring/agreements", agreement);
         assertThat(refused.getResponse().getStatus()).isBetween(400, 499);
         assertThat(refused).bodyText().contains("value=\"Memorandum with the CERT of Kosovo\"");
-        MvcTestResult created = mvc.post()
-                .uri("/monitoring/agreements")
-                .with(authentication(coordinator.authentication()))
-                .with(csrf())
-                .param("title", "Memorandum with the CERT of Kosovo")
-                .param("parties", "AKSK, KOS-CERT")
-                .param("kind", "MEMORANDUM")
-                .param("partner", "FOREIGN")
-                .param("signedOn", "2024-06-03")
-                .param("status", "SIGNED")
-                .exchange();
+        agreement.put("signedOn", "2024-06-03");
+        MvcTestResult created = form(coordinator, "/monitoring/agreements", agreement);
         assertThat(created).hasStatus(302).hasRedirectedUrl("/monitoring/agreements?year=2024");
-        UUID agreement = jdbc.sql("SELECT id FROM monitoring_agreement WHERE title = ?")
+        UUID id = jdbc.sql("SELECT id FROM monitoring_agreement WHERE title = ?")
                 .param("Memorandum with the CERT of Kosovo")
                 .query(UUID.class)
                 .single();
         int version = jdbc.sql("SELECT version FROM monitoring_agreement WHERE id = ?")
-                .param(agreement)
+                .param(id)
                 .query(Integer.class)
                 .single();
-        MvcTestResult stale = mvc.post()
-                .uri("/monitoring/agreements/{id}", agreement)
-                .with(authentication(coordinator.authentication()))
-                .with(csrf())
-                .param("title", "Memorandum with KOS-CERT")
-                .param("parties", "AKSK, KOS-CERT")
-                .param("kind", "MEMORANDUM")
-                .param("partner", "FOREIGN")
-                .param("signedOn", "2024-06-03")
-                .param("status", "SIGNED")
-                .param("version", String.valueOf(version + 7))
-                .exchange();
+        agreement.put("title", "Memorandum with KOS-CERT");
+        agreement.put("version", String.valueOf(version + 7));
+        MvcTestResult stale = form(coordinator, "/monitoring/agreements/" + id, agreement);
         assertThat(stale).hasStatus(409);
         assertThat(stale).bodyText().contains("value=\"Memorandum with KOS-CERT\"");
-        assertThat(mvc.post()
-                        .uri("/monitoring/agreements/{id}", agreement)
-                        .with(authentication(coordinator.authentication()))
-                        .with(csrf())
-                        .param("title", "Memorandum with KOS-CERT")
-                        .param("parties", "AKSK, KOS-CERT")
-                        .param("kind", "MEMORANDUM")
-                        .param("partner", "FOREIGN")
-                        .param("signedOn", "2024-06-03")
-                        .param("status", "SIGNED")
-                        .param("version", String.valueOf(version))
-                        .exchange())
-                .hasStatus(302);
+        agreement.put("version", String.valueOf(version));
+        assertThat(form(coordinator, "/monitoring/agreements/" + id, agreement)).hasStatus(302);
         assertThat(jdbc.sql("SELECT title FROM monitoring_agreement WHERE id = ?")
-                        .param(agreement)
+                        .param(id)
                         .query(String.class)
                         .single())
                 .isEqualTo("Memorandum with KOS-CERT");
 
         // An activity: a participant count that is not a number is refused, the typed title kept; then saved.
-        MvcTestResult notANumber = mvc.post()
-                .uri("/monitoring/events")
-                .with(authentication(coordinator.authentication()))
-                .with(csrf())
-                .param("kind", "TRAINING")
-                .param("title", "Incident handling for the water operators")
-                .param("heldOn", "2024-10-15")
-                .param("organiser", "AKSK")
-                .param("participants", "many")
-                .param("sessions", "2")
-                .exchange();
+        Map<String, String> event = new LinkedHashMap<>();
+        event.put("kind", "TRAINING");
+        event.put("title", "Incident handling for the water operators");
+        event.put("heldOn", "2024-10-15");
+        event.put("organiser", "AKSK");
+        event.put("participants", "many");
+        event.put("sessions", "2");
+        MvcTestResult notANumber = form(coordinator, "/monitoring/events", event);
         assertThat(notANumber.getResponse().getStatus()).isBetween(400, 499);
         assertThat(notANumber).bodyText().contains("value=\"Incident handling for the water operators\"");
-        assertThat(mvc.post()
-                        .uri("/monitoring/events")
-                        .with(authentication(coordinator.authentication()))
-                        .with(csrf())
-                        .param("kind", "TRAINING")
-                        .param("title", "Incident handling for the water operators")
-                        .param("heldOn", "2024-10-15")
-                        .param("organiser", "AKSK")
-                        .param("participants", "24")
-                        .param("sessions", "2")
-                        .exchange())
+        event.put("participants", "24");
+        assertThat(form(coordinator, "/monitoring/events", event))
                 .hasStatus(302)
                 .hasRedirectedUrl("/monitoring/events?year=2024");
+    }
+
+    /** A form posted by {@code user}, in English. */
+    private MvcTestResult form(TestUser user, String uri, Map<String, String> fields) {
+        var request = mvc.post()
+                .uri(uri)
+                .with(authentication(user.authentication()))
+                .with(csrf())
+                .cookie(new Cookie("ura-lang", "en"));
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            request = request.param(field.getKey(), field.getValue());
+        }
+        return request.exchange();
     }
 
     private MvcTestResult get(String uri, TestUser user, String language) {
