@@ -247,28 +247,27 @@ class RequestRepository {
         insertIdentifiers(id, valid.identifiers());
     }
 
-    /** All of a request's identifiers in one round trip. */
+    /** All of a request's identifiers in one statement. */
     private void insertIdentifiers(UUID id, List<RequestValidator.ValidIdentifier> identifiers) {
-        batch.batchUpdate(
+        MultiRowInsert.insert(
+                batch,
                 "INSERT INTO request_identifier (request_id, position, kind, identifier, normalised, source_port,"
-                        + " observed_at, observed_zone, data_category, data_items, range_from, range_to)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                identifiers.stream()
-                        .map(identifier -> new Object[] {
-                            id,
-                            identifier.position(),
-                            identifier.kind().name(),
-                            identifier.value(),
-                            identifier.normalised(),
-                            new SqlParameterValue(Types.INTEGER, identifier.sourcePort()),
-                            new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, utcOrNull(identifier.observedAt())),
-                            new SqlParameterValue(Types.VARCHAR, identifier.observedZone()),
-                            identifier.category().name(),
-                            identifier.items().stream().map(Enum::name).collect(Collectors.joining(" ")),
-                            utc(identifier.from()),
-                            utc(identifier.to())
-                        })
-                        .toList());
+                        + " observed_at, observed_zone, data_category, data_items, range_from, range_to)",
+                12,
+                identifiers,
+                identifier -> List.of(
+                        id,
+                        identifier.position(),
+                        identifier.kind().name(),
+                        identifier.value(),
+                        identifier.normalised(),
+                        new SqlParameterValue(Types.INTEGER, identifier.sourcePort()),
+                        new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, utcOrNull(identifier.observedAt())),
+                        new SqlParameterValue(Types.VARCHAR, identifier.observedZone()),
+                        identifier.category().name(),
+                        identifier.items().stream().map(Enum::name).collect(Collectors.joining(" ")),
+                        utc(identifier.from()),
+                        utc(identifier.to())));
     }
 
     /** The categories the identifiers ask for as {@code ' A B '}, sorted; what the statistics count requests by. */
