@@ -7,12 +7,18 @@ import al.ura.kernel.Actor;
 import al.ura.kernel.ProblemException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +26,13 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The figures both sides owe (§40, §54, §58), computed from the requests themselves in SQL: counts
+ * The figures both sides owe (§40, §54, §58), computed from the requests themselves in one pass: counts
  * by type, data category, priority and outcome; median and 90th-percentile times to acknowledge
  * and to answer (linear interpolation between the nearest ranks, as SQL's PERCENTILE_CONT), per
  * provider and per requesting unit; refusal reasons; the emergency share; how many preservations
@@ -158,15 +165,14 @@ public class RequestStatistics {
             case Scope.Requester r -> r.organisationId();
             case Scope.National ignored -> null;
         };
-        // Three passes over the period's requests, four outside one provider's scope; for one
-        // provider each is a range of the index legal_request_provider_statistics (V602), and none
-        // joins another table, so its plan is the same whatever the provider and period.
-        Map<RequestType, Long> byType = new EnumMap<>(RequestType.class);
-        Map<Priority, Long> byPriority = new EnumMap<>(Priority.class);
-        Map<RequestStatus, Long> byStatus = new EnumMap<>(RequestStatus.class);
-        Map<String, Long> byOutcome = new TreeMap<>();
-        Map<RefusalReason, Long> reasons = new EnumMap<>(RefusalReason.class);
-        long[] totals = new long[2]; // total, emergencies
+        boolean oneProvider = scope instanceof Scope.Provider;
+        Tally tally = new Tally();
+        // Two passes over the period's requests; for one provider each is a range of the index
+        // legal_request_provider_statistics (V602), which holds every column they read, and neither
+        // joins another table. The first counts by the request's kind and outcome. The second groups
+        // by requesting unit (and provider) and data categories, and hands over each group's
+        // durations: their medians and 90th percentiles are computed here, each duration sorted once.
+        // Sorting them in the database, once per percentile pass, took about twice as long (bench/README.md (e)).
         statement(
                         "SELECT r.request_type, r.priority, r.status, r.emergency, r.outcome, r.reason_code, COUNT(*)"
                                 + " FROM legal_request r" + where
@@ -174,128 +180,26 @@ public class RequestStatistics {
                         from,
                         to,
                         org)
-                .query(rs -> {
-                    long n = rs.getLong(7);
-                    totals[0] += n;
-                    if (rs.getBoolean(4)) {
-                        totals[1] += n;
-                    }
-                    byType.merge(RequestType.valueOf(rs.getString(1)), n, Long::sum);
-                    byPriority.merge(Priority.valueOf(rs.getString(2)), n, Long::sum);
-                    byStatus.merge(RequestStatus.valueOf(rs.getString(3)), n, Long::sum);
-                    String outcome = rs.getString(5);
-                    byOutcome.merge(outcome == null ? "PENDING" : outcome, n, Long::sum);
-                    String reason = rs.getString(6);
-                    if (reason != null) {
-                        reasons.merge(RefusalReason.valueOf(reason), n, Long::sum);
-                    }
-                });
-        Instant now = clock.instant();
-        StringBuilder categories = new StringBuilder();
-        for (DataCategory category : DataCategory.values()) {
-            categories
-                    .append(", SUM(CASE WHEN r.data_categories LIKE '% ")
-                    .append(category.name())
-                    .append(" %' THEN 1 ELSE 0 END)");
-        }
-        Times[] times = new Times[2];
-        long[] counts = new long[3]; // preservations, of them followed, overdue
-        Map<String, Long> byCategory = new TreeMap<>();
+                .query((RowCallbackHandler) tally::count);
+        String provider = oneProvider ? "" : ", r.provider_org_id";
         statement(
-                        "SELECT COUNT(r.acknowledge_seconds),"
-                                + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY r.acknowledge_seconds),"
-                                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY r.acknowledge_seconds),"
-                                + " COUNT(r.answer_seconds),"
-                                + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY r.answer_seconds),"
-                                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY r.answer_seconds),"
-                                + " SUM(CASE WHEN r.request_type = 'PRESERVATION' THEN 1 ELSE 0 END),"
+                        "SELECT r.requester_org_id, r.requesting_unit, r.data_categories, COUNT(*),"
+                                + " SUM(CASE WHEN r.emergency THEN 1 ELSE 0 END),"
                                 + " SUM(CASE WHEN r.request_type = 'PRESERVATION' AND r.preservation_followed_at IS NOT NULL"
                                 + " THEN 1 ELSE 0 END),"
                                 + " SUM(CASE WHEN r.status IN (:open) AND (r.answer_due_at < :now"
-                                + " OR (r.acknowledged_at IS NULL AND r.acknowledge_due_at < :now)) THEN 1 ELSE 0 END)"
-                                + categories + " FROM legal_request r" + where,
+                                + " OR (r.acknowledged_at IS NULL AND r.acknowledge_due_at < :now)) THEN 1 ELSE 0 END),"
+                                + " ARRAY_AGG(r.acknowledge_seconds) FILTER (WHERE r.acknowledge_seconds IS NOT NULL),"
+                                + " ARRAY_AGG(r.answer_seconds) FILTER (WHERE r.answer_seconds IS NOT NULL)"
+                                + provider + " FROM legal_request r" + where
+                                + " GROUP BY r.requester_org_id, r.requesting_unit, r.data_categories" + provider,
                         from,
                         to,
                         org)
                 .param("open", RequestStatus.OPEN.stream().map(Enum::name).toList())
-                .param("now", RequestRepository.utc(now))
-                .query(rs -> {
-                    times[0] = new Times(rs.getLong(1), hours(rs.getBigDecimal(2)), hours(rs.getBigDecimal(3)));
-                    times[1] = new Times(rs.getLong(4), hours(rs.getBigDecimal(5)), hours(rs.getBigDecimal(6)));
-                    counts[0] = rs.getLong(7);
-                    counts[1] = rs.getLong(8);
-                    counts[2] = rs.getLong(9);
-                    for (DataCategory category : DataCategory.values()) {
-                        long n = rs.getLong(10 + category.ordinal());
-                        if (n > 0) {
-                            byCategory.put(category.name(), n);
-                        }
-                    }
-                });
-        Times acknowledge = times[0];
-        Times answer = times[1];
-        // One provider's figures are its only group: the period's own, without another pass.
-        List<GroupTimes> perProvider = scope instanceof Scope.Provider provider
-                ? totals[0] == 0
-                        ? List.of()
-                        : List.of(new GroupTimes(
-                                provider.organisationId().toString(),
-                                provider.organisationId(),
-                                totals[0],
-                                acknowledge,
-                                answer,
-                                totals[1]))
-                : groups("r.provider_org_id", "CAST(r.provider_org_id AS VARCHAR(36))", where, from, to, org);
-        List<GroupTimes> perUnit = groups(
-                "r.requester_org_id, r.requesting_unit", "COALESCE(r.requesting_unit, '')", where, from, to, org);
-        return new Statistics(
-                from,
-                to,
-                totals[0],
-                byType,
-                byPriority,
-                byCategory,
-                byStatus,
-                byOutcome,
-                reasons,
-                totals[1],
-                share(totals[1], totals[0]),
-                acknowledge,
-                answer,
-                perProvider,
-                perUnit,
-                counts[0],
-                counts[1],
-                share(counts[1], counts[0]),
-                counts[2]);
-    }
-
-    private List<GroupTimes> groups(
-            String groupBy, String label, String where, Instant from, Instant to, @Nullable UUID org) {
-        String organisation = groupBy.startsWith("r.provider") ? "r.provider_org_id" : "r.requester_org_id";
-        List<GroupTimes> groups = new ArrayList<>();
-        statement(
-                        "SELECT " + label + ", " + organisation + ", COUNT(*), COUNT(r.acknowledge_seconds),"
-                                + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY r.acknowledge_seconds),"
-                                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY r.acknowledge_seconds),"
-                                + " COUNT(r.answer_seconds),"
-                                + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY r.answer_seconds),"
-                                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY r.answer_seconds),"
-                                + " SUM(CASE WHEN r.emergency THEN 1 ELSE 0 END)"
-                                + " FROM legal_request r" + where + " GROUP BY " + groupBy + " ORDER BY 3 DESC, 1",
-                        from,
-                        to,
-                        org)
-                .query(rs -> {
-                    groups.add(new GroupTimes(
-                            rs.getString(1),
-                            rs.getObject(2, UUID.class),
-                            rs.getLong(3),
-                            new Times(rs.getLong(4), hours(rs.getBigDecimal(5)), hours(rs.getBigDecimal(6))),
-                            new Times(rs.getLong(7), hours(rs.getBigDecimal(8)), hours(rs.getBigDecimal(9))),
-                            rs.getLong(10)));
-                });
-        return groups;
+                .param("now", RequestRepository.utc(clock.instant()))
+                .query((RowCallbackHandler) rs -> tally.group(rs, oneProvider ? null : rs.getObject(10, UUID.class)));
+        return tally.statistics(from, to, scope);
     }
 
     private JdbcClient.StatementSpec statement(String sql, Instant from, Instant to, @Nullable UUID org) {
@@ -304,10 +208,207 @@ public class RequestStatistics {
         return org == null ? statement : statement.param("org", org);
     }
 
-    private static Times times(JdbcClient.StatementSpec statement) {
-        return statement
-                .query((rs, n) -> new Times(rs.getLong(1), hours(rs.getBigDecimal(2)), hours(rs.getBigDecimal(3))))
-                .single();
+    /** What the two passes hand over, added up: the counts, and each group's durations. */
+    private static final class Tally {
+
+        private static final String[] CATEGORY_WORDS = Arrays.stream(DataCategory.values())
+                .map(category -> " " + category.name() + " ")
+                .toArray(String[]::new);
+
+        private final Map<RequestType, Long> byType = new EnumMap<>(RequestType.class);
+        private final Map<Priority, Long> byPriority = new EnumMap<>(Priority.class);
+        private final Map<RequestStatus, Long> byStatus = new EnumMap<>(RequestStatus.class);
+        private final Map<String, Long> byOutcome = new TreeMap<>();
+        private final Map<RefusalReason, Long> reasons = new EnumMap<>(RefusalReason.class);
+        private final long[] byCategory = new long[DataCategory.values().length];
+        private final Group all = new Group("", null);
+        private final Map<UUID, Group> providers = new HashMap<>();
+        private final Map<UnitKey, Group> units = new HashMap<>();
+        private long total;
+        private long emergencies;
+        private long followed;
+        private long overdue;
+
+        private record UnitKey(UUID organisationId, String unit) {}
+
+        /** A row of the first pass: how many requests of one kind and outcome. */
+        void count(ResultSet rs) throws SQLException {
+            long n = rs.getLong(7);
+            total += n;
+            if (rs.getBoolean(4)) {
+                emergencies += n;
+            }
+            byType.merge(RequestType.valueOf(rs.getString(1)), n, Long::sum);
+            byPriority.merge(Priority.valueOf(rs.getString(2)), n, Long::sum);
+            byStatus.merge(RequestStatus.valueOf(rs.getString(3)), n, Long::sum);
+            String outcome = rs.getString(5);
+            byOutcome.merge(outcome == null ? "PENDING" : outcome, n, Long::sum);
+            String reason = rs.getString(6);
+            if (reason != null) {
+                reasons.merge(RefusalReason.valueOf(reason), n, Long::sum);
+            }
+        }
+
+        /** A row of the second pass: one unit's (and provider's) requests asking for the same data categories. */
+        void group(ResultSet rs, @Nullable UUID provider) throws SQLException {
+            long n = rs.getLong(4);
+            String categories = rs.getString(3);
+            if (categories != null) {
+                for (int i = 0; i < CATEGORY_WORDS.length; i++) {
+                    if (categories.contains(CATEGORY_WORDS[i])) {
+                        byCategory[i] += n;
+                    }
+                }
+            }
+            long emergency = rs.getLong(5);
+            followed += rs.getLong(6);
+            overdue += rs.getLong(7);
+            long[] acknowledge = seconds(rs.getArray(8));
+            long[] answer = seconds(rs.getArray(9));
+            all.add(n, emergency, acknowledge, answer);
+            if (provider != null) {
+                providers
+                        .computeIfAbsent(provider, id -> new Group(id.toString(), id))
+                        .add(n, emergency, acknowledge, answer);
+            }
+            UUID requester = rs.getObject(1, UUID.class);
+            String unit = rs.getString(2);
+            units.computeIfAbsent(
+                            new UnitKey(requester, unit == null ? "" : unit),
+                            key -> new Group(key.unit(), key.organisationId()))
+                    .add(n, emergency, acknowledge, answer);
+        }
+
+        private static long[] seconds(@Nullable Array array) throws SQLException {
+            if (array == null) {
+                return new long[0];
+            }
+            Object[] values = (Object[]) array.getArray();
+            long[] seconds = new long[values.length];
+            for (int i = 0; i < values.length; i++) {
+                seconds[i] = ((Number) values[i]).longValue();
+            }
+            array.free();
+            return seconds;
+        }
+
+        Statistics statistics(Instant from, Instant to, Scope scope) {
+            GroupTimes overall = all.times();
+            // One provider's figures are its only group: the period's own.
+            List<GroupTimes> perProvider = scope instanceof Scope.Provider provider
+                    ? total == 0
+                            ? List.of()
+                            : List.of(new GroupTimes(
+                                    provider.organisationId().toString(),
+                                    provider.organisationId(),
+                                    total,
+                                    overall.acknowledge(),
+                                    overall.answer(),
+                                    emergencies))
+                    : ordered(providers.values());
+            Map<String, Long> categories = new TreeMap<>();
+            for (DataCategory category : DataCategory.values()) {
+                if (byCategory[category.ordinal()] > 0) {
+                    categories.put(category.name(), byCategory[category.ordinal()]);
+                }
+            }
+            long preservations = byType.getOrDefault(RequestType.PRESERVATION, 0L);
+            return new Statistics(
+                    from,
+                    to,
+                    total,
+                    byType,
+                    byPriority,
+                    categories,
+                    byStatus,
+                    byOutcome,
+                    reasons,
+                    emergencies,
+                    share(emergencies, total),
+                    overall.acknowledge(),
+                    overall.answer(),
+                    perProvider,
+                    ordered(units.values()),
+                    preservations,
+                    followed,
+                    share(followed, preservations),
+                    overdue);
+        }
+
+        /** Most requests first, then by name (in code points' order, as the databases' C collation). */
+        private static List<GroupTimes> ordered(Collection<Group> groups) {
+            return groups.stream()
+                    .map(Group::times)
+                    .sorted(Comparator.comparingLong(GroupTimes::requests)
+                            .reversed()
+                            .thenComparing(GroupTimes::group)
+                            .thenComparing(g -> String.valueOf(g.organisationId())))
+                    .toList();
+        }
+    }
+
+    /** One provider's or unit's requests: how many, how many emergencies, and their durations. */
+    private static final class Group {
+        private final String label;
+        private final @Nullable UUID organisationId;
+        private final Durations acknowledge = new Durations();
+        private final Durations answer = new Durations();
+        private long requests;
+        private long emergencies;
+
+        Group(String label, @Nullable UUID organisationId) {
+            this.label = label;
+            this.organisationId = organisationId;
+        }
+
+        void add(long requests, long emergencies, long[] acknowledgeSeconds, long[] answerSeconds) {
+            this.requests += requests;
+            this.emergencies += emergencies;
+            acknowledge.add(acknowledgeSeconds);
+            answer.add(answerSeconds);
+        }
+
+        GroupTimes times() {
+            return new GroupTimes(label, organisationId, requests, acknowledge.times(), answer.times(), emergencies);
+        }
+    }
+
+    /** Durations in seconds, gathered from the groups' rows. */
+    private static final class Durations {
+        private static final BigDecimal MEDIAN = new BigDecimal("0.5");
+        private static final BigDecimal P90 = new BigDecimal("0.9");
+        private long[] values = new long[16];
+        private int size;
+
+        void add(long[] seconds) {
+            if (size + seconds.length > values.length) {
+                values = Arrays.copyOf(values, Math.max(values.length * 2, size + seconds.length));
+            }
+            System.arraycopy(seconds, 0, values, size, seconds.length);
+            size += seconds.length;
+        }
+
+        Times times() {
+            Arrays.sort(values, 0, size);
+            return new Times(size, hours(percentile(MEDIAN)), hours(percentile(P90)));
+        }
+
+        /**
+         * SQL's PERCENTILE_CONT over the sorted values, in exact decimals: the value at rank
+         * {@code p × (n − 1)}, interpolated linearly between the two nearest ranks; null when there is none.
+         */
+        private @Nullable BigDecimal percentile(BigDecimal p) {
+            if (size == 0) {
+                return null;
+            }
+            BigDecimal rank = p.multiply(BigDecimal.valueOf(size - 1L));
+            int lower = rank.intValue();
+            BigDecimal fraction = rank.subtract(BigDecimal.valueOf(lower));
+            BigDecimal value = BigDecimal.valueOf(values[lower]);
+            return fraction.signum() == 0
+                    ? value
+                    : value.add(fraction.multiply(BigDecimal.valueOf(values[lower + 1] - values[lower])));
+        }
     }
 
     /** Seconds to hours, kept to four decimals; rounding for display is the page's. */

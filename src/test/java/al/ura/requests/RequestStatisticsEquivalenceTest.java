@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,7 +103,7 @@ class RequestStatisticsEquivalenceTest {
         clock.advance(Duration.ofHours(1));
         DraftCommand follow = fixtures.draft(
                 world, RequestType.DISCLOSURE_AFTER_PRESERVATION, List.of(fixtures.email("c@mail.example")));
-        fixtures.submitted(world, withPreservation(follow, preservation.id()));
+        fixtures.submitted(world, with(follow, follow.requestingUnit(), preservation.id()));
         clock.advance(Duration.ofDays(12)); // the open ones are overdue now
 
         Instant from = start.minus(Duration.ofDays(1));
@@ -133,11 +134,65 @@ class RequestStatisticsEquivalenceTest {
                 .satisfies(group -> assertThat(group.requests()).isEqualTo(8));
     }
 
-    private static DraftCommand withPreservation(DraftCommand d, UUID preservation) {
+    @Test
+    void unitsComeMostRequestsFirstThenByNameEachWithItsOwnTimes() {
+        RequestFixtures.World world = fixtures.world();
+        Instant start = Instant.now().minus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        clock.set(start);
+        String durres = "Drejtoria Vendore e Policisë Durrës";
+        String elbasan = "Njësia e Hetimit Elbasan";
+        List<RequestView> sent = List.of(
+                fixtures.submitted(world, with(fixtures.draft(world), elbasan, null)),
+                fixtures.submitted(
+                        world,
+                        with(
+                                fixtures.draft(
+                                        world, RequestType.DISCLOSURE, List.of(fixtures.email("e@mail.example"))),
+                                durres,
+                                null)),
+                fixtures.submitted(world, with(fixtures.draft(world), elbasan, null)),
+                fixtures.submitted(world, with(fixtures.draft(world), durres, null)),
+                fixtures.submitted(world, fixtures.draft(world)));
+        for (int i = 0; i < sent.size(); i++) {
+            clock.advance(Duration.ofMinutes(17L * (i + 1)));
+            desk.acknowledge(world.compliance().actor(), sent.get(i).id());
+        }
+        clock.advance(Duration.ofHours(3));
+        desk.answer(
+                world.compliance().actor(),
+                sent.get(1).id(),
+                new ProviderDesk.AnswerCommand(
+                        true, null, List.of(new ProviderDesk.ItemCommand(0, true, "Fictional subscriber", null))));
+
+        Instant from = start.minus(Duration.ofDays(1));
+        Instant to = clock.instant().plus(Duration.ofDays(1));
+        StatisticsReference reference = new StatisticsReference(jdbc);
+        for (RequestStatistics.Scope scope : List.of(
+                new RequestStatistics.Scope.Provider(world.provider().id()),
+                new RequestStatistics.Scope.Requester(world.police().id()))) {
+            RequestStatistics.Statistics computed = statistics.compute(scope, from, to);
+            assertThat(computed)
+                    .as(scope.toString())
+                    .usingRecursiveComparison()
+                    .isEqualTo(reference.compute(scope, from, to, clock.instant()));
+            // Two units with two requests each, by name (code points: "D" before "N"), then the one with one.
+            assertThat(computed.perUnit())
+                    .extracting(RequestStatistics.GroupTimes::group, RequestStatistics.GroupTimes::requests)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(durres, 2L),
+                            org.assertj.core.groups.Tuple.tuple(elbasan, 2L),
+                            org.assertj.core.groups.Tuple.tuple("Sektori i Krimeve Kibernetike", 1L));
+            // Durrës's two requests were both acknowledged, at different times, and one was answered.
+            assertThat(computed.perUnit().getFirst().acknowledge().count()).isEqualTo(2);
+            assertThat(computed.perUnit().getFirst().answer().count()).isEqualTo(1);
+        }
+    }
+
+    private static DraftCommand with(DraftCommand d, String unit, @Nullable UUID preservation) {
         return new DraftCommand(
                 d.type(),
                 d.fileNumber(),
-                d.requestingUnit(),
+                unit,
                 d.officerName(),
                 d.officerPhone(),
                 d.officerEmail(),
