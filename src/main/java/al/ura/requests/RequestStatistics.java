@@ -374,7 +374,7 @@ public class RequestStatistics {
     }
 
     /** Durations in seconds, gathered from the groups' rows. */
-    private static final class Durations {
+    static final class Durations {
         private static final BigDecimal MEDIAN = new BigDecimal("0.5");
         private static final BigDecimal P90 = new BigDecimal("0.9");
         private long[] values = new long[16];
@@ -389,25 +389,72 @@ public class RequestStatistics {
         }
 
         Times times() {
-            Arrays.sort(values, 0, size);
             return new Times(size, hours(percentile(MEDIAN)), hours(percentile(P90)));
         }
 
         /**
-         * SQL's PERCENTILE_CONT over the sorted values, in exact decimals: the value at rank
-         * {@code p × (n − 1)}, interpolated linearly between the two nearest ranks; null when there is none.
+         * SQL's PERCENTILE_CONT, in exact decimals: the value at rank {@code p × (n − 1)} of the values
+         * in order, interpolated linearly between the two nearest ranks; null when there is none. The
+         * two values are selected, not the whole sorted: a provider-year has some 150,000.
          */
-        private @Nullable BigDecimal percentile(BigDecimal p) {
+        @Nullable
+        BigDecimal percentile(BigDecimal p) {
             if (size == 0) {
                 return null;
             }
             BigDecimal rank = p.multiply(BigDecimal.valueOf(size - 1L));
             int lower = rank.intValue();
             BigDecimal fraction = rank.subtract(BigDecimal.valueOf(lower));
-            BigDecimal value = BigDecimal.valueOf(values[lower]);
-            return fraction.signum() == 0
-                    ? value
-                    : value.add(fraction.multiply(BigDecimal.valueOf(values[lower + 1] - values[lower])));
+            long at = select(lower);
+            if (fraction.signum() == 0) {
+                return BigDecimal.valueOf(at);
+            }
+            // After the selection every value right of the rank is at least the one at it: the next
+            // rank's value is the least of them.
+            long next = Long.MAX_VALUE;
+            for (int i = lower + 1; i < size; i++) {
+                next = Math.min(next, values[i]);
+            }
+            return BigDecimal.valueOf(at).add(fraction.multiply(BigDecimal.valueOf(next - at)));
+        }
+
+        /**
+         * The value of rank {@code k} (from 0), moving the values so that none left of {@code k} is
+         * greater and none right of it smaller (Hoare's selection, as in Wirth's "Algorithms + Data
+         * Structures = Programs").
+         */
+        private long select(int k) {
+            long[] a = values;
+            int low = 0;
+            int high = size - 1;
+            while (low < high) {
+                long pivot = a[(low + high) >>> 1];
+                int i = low;
+                int j = high;
+                while (i <= j) {
+                    while (a[i] < pivot) {
+                        i++;
+                    }
+                    while (a[j] > pivot) {
+                        j--;
+                    }
+                    if (i <= j) {
+                        long swap = a[i];
+                        a[i] = a[j];
+                        a[j] = swap;
+                        i++;
+                        j--;
+                    }
+                }
+                if (k <= j) {
+                    high = j;
+                } else if (k >= i) {
+                    low = i;
+                } else {
+                    return a[k];
+                }
+            }
+            return a[k];
         }
     }
 
