@@ -171,8 +171,9 @@ public class RequestStatistics {
         // legal_request_provider_statistics (V602), which holds every column they read, and neither
         // joins another table. The first counts by the request's kind and outcome. The second groups
         // by requesting unit (and provider) and data categories, and hands over each group's
-        // durations: their medians and 90th percentiles are computed here, each duration sorted once.
-        // Sorting them in the database, once per percentile pass, took about twice as long (bench/README.md (e)).
+        // durations: their medians and 90th percentiles are selected here, without sorting them all.
+        // PERCENTILE_CONT in the database sorted every duration, once per pass and percentile, and the
+        // three passes took about twice as long over a provider-year (bench/README.md (e)).
         statement(
                         "SELECT r.request_type, r.priority, r.status, r.emergency, r.outcome, r.reason_code, COUNT(*)"
                                 + " FROM legal_request r" + where
