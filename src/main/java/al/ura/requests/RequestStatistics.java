@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -112,9 +113,10 @@ public class RequestStatistics {
     /**
      * The figures the actor may see: their own organisation's side, or the country's for the
      * operator's analyst. Not read-only: the read is in the ledger, in the same transaction, and
-     * PostgreSQL refuses an insert in a read-only one.
+     * PostgreSQL refuses an insert in a read-only one. Repeatable read: the two passes see the same
+     * requests, so the units' figures add up to the period's even while requests are being sent.
      */
-    @Transactional
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
     public Statistics compute(Actor actor, Scope scope, Instant from, Instant to) {
         authorise(actor, scope);
         auditLog.record(
@@ -175,9 +177,9 @@ public class RequestStatistics {
         // PERCENTILE_CONT in the database sorted every duration, once per pass and percentile, and the
         // three passes took about twice as long over a provider-year (bench/README.md (e)).
         statement(
-                        "SELECT r.request_type, r.priority, r.status, r.emergency, r.outcome, r.reason_code, COUNT(*)"
+                        "SELECT r.request_type, r.priority, r.status, r.outcome, r.reason_code, COUNT(*)"
                                 + " FROM legal_request r" + where
-                                + " GROUP BY r.request_type, r.priority, r.status, r.emergency, r.outcome, r.reason_code",
+                                + " GROUP BY r.request_type, r.priority, r.status, r.outcome, r.reason_code",
                         from,
                         to,
                         org)
@@ -185,11 +187,11 @@ public class RequestStatistics {
         String provider = oneProvider ? "" : ", r.provider_org_id";
         statement(
                         "SELECT r.requester_org_id, r.requesting_unit, r.data_categories, COUNT(*),"
-                                + " SUM(CASE WHEN r.emergency THEN 1 ELSE 0 END),"
-                                + " SUM(CASE WHEN r.request_type = 'PRESERVATION' AND r.preservation_followed_at IS NOT NULL"
-                                + " THEN 1 ELSE 0 END),"
-                                + " SUM(CASE WHEN r.status IN (:open) AND (r.answer_due_at < :now"
-                                + " OR (r.acknowledged_at IS NULL AND r.acknowledge_due_at < :now)) THEN 1 ELSE 0 END),"
+                                + " COUNT(*) FILTER (WHERE r.emergency),"
+                                + " COUNT(*) FILTER (WHERE r.request_type = 'PRESERVATION'"
+                                + " AND r.preservation_followed_at IS NOT NULL),"
+                                + " COUNT(*) FILTER (WHERE r.status IN (:open) AND (r.answer_due_at < :now"
+                                + " OR (r.acknowledged_at IS NULL AND r.acknowledge_due_at < :now))),"
                                 + " ARRAY_AGG(r.acknowledge_seconds) FILTER (WHERE r.acknowledge_seconds IS NOT NULL),"
                                 + " ARRAY_AGG(r.answer_seconds) FILTER (WHERE r.answer_seconds IS NOT NULL)"
                                 + provider + " FROM legal_request r" + where
@@ -226,7 +228,6 @@ public class RequestStatistics {
         private final Map<UUID, Group> providers = new HashMap<>();
         private final Map<UnitKey, Group> units = new HashMap<>();
         private long total;
-        private long emergencies;
         private long followed;
         private long overdue;
 
@@ -234,17 +235,14 @@ public class RequestStatistics {
 
         /** A row of the first pass: how many requests of one kind and outcome. */
         void count(ResultSet rs) throws SQLException {
-            long n = rs.getLong(7);
+            long n = rs.getLong(6);
             total += n;
-            if (rs.getBoolean(4)) {
-                emergencies += n;
-            }
             byType.merge(RequestType.valueOf(rs.getString(1)), n, Long::sum);
             byPriority.merge(Priority.valueOf(rs.getString(2)), n, Long::sum);
             byStatus.merge(RequestStatus.valueOf(rs.getString(3)), n, Long::sum);
-            String outcome = rs.getString(5);
+            String outcome = rs.getString(4);
             byOutcome.merge(outcome == null ? "PENDING" : outcome, n, Long::sum);
-            String reason = rs.getString(6);
+            String reason = rs.getString(5);
             if (reason != null) {
                 reasons.merge(RefusalReason.valueOf(reason), n, Long::sum);
             }
@@ -295,6 +293,7 @@ public class RequestStatistics {
 
         Statistics statistics(Instant from, Instant to, Scope scope) {
             GroupTimes overall = all.times();
+            long emergencies = overall.emergencies();
             // One provider's figures are its only group: the period's own.
             List<GroupTimes> perProvider = scope instanceof Scope.Provider provider
                     ? total == 0
