@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The figures both sides owe (§40, §54, §58), computed from the requests themselves in one pass: counts
+ * The figures both sides owe (§40, §54, §58), computed from the requests themselves in two passes: counts
  * by type, data category, priority and outcome; median and 90th-percentile times to acknowledge
  * and to answer (linear interpolation between the nearest ranks, as SQL's PERCENTILE_CONT), per
  * provider and per requesting unit; refusal reasons; the emergency share; how many preservations
