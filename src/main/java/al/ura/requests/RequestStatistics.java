@@ -168,7 +168,7 @@ public class RequestStatistics {
             case Scope.National ignored -> null;
         };
         boolean oneProvider = scope instanceof Scope.Provider;
-        Tally tally = new Tally();
+        Tally tally = new Tally(scope);
         // Two passes over the period's requests; for one provider each is a range of the index
         // legal_request_provider_statistics (V602), which holds every column they read, and neither
         // joins another table. The first counts by the request's kind and outcome. The second groups
@@ -224,19 +224,24 @@ public class RequestStatistics {
         private final Map<String, Long> byOutcome = new TreeMap<>();
         private final Map<RefusalReason, Long> reasons = new EnumMap<>(RefusalReason.class);
         private final long[] byCategory = new long[DataCategory.values().length];
-        private final Group all = new Group("", null);
+        private final Group all;
         private final Map<UUID, Group> providers = new HashMap<>();
         private final Map<UnitKey, Group> units = new HashMap<>();
-        private long total;
         private long followed;
         private long overdue;
 
         private record UnitKey(UUID organisationId, String unit) {}
 
+        /** One provider's requests are its only provider group: the period's own, labelled as the others. */
+        Tally(Scope scope) {
+            all = scope instanceof Scope.Provider provider
+                    ? new Group(provider.organisationId().toString(), provider.organisationId())
+                    : new Group("", null);
+        }
+
         /** A row of the first pass: how many requests of one kind and outcome. */
         void count(ResultSet rs) throws SQLException {
             long n = rs.getLong(6);
-            total += n;
             byType.merge(RequestType.valueOf(rs.getString(1)), n, Long::sum);
             byPriority.merge(Priority.valueOf(rs.getString(2)), n, Long::sum);
             byStatus.merge(RequestStatus.valueOf(rs.getString(3)), n, Long::sum);
@@ -293,18 +298,10 @@ public class RequestStatistics {
 
         Statistics statistics(Instant from, Instant to, Scope scope) {
             GroupTimes overall = all.times();
+            long total = overall.requests();
             long emergencies = overall.emergencies();
-            // One provider's figures are its only group: the period's own.
-            List<GroupTimes> perProvider = scope instanceof Scope.Provider provider
-                    ? total == 0
-                            ? List.of()
-                            : List.of(new GroupTimes(
-                                    provider.organisationId().toString(),
-                                    provider.organisationId(),
-                                    total,
-                                    overall.acknowledge(),
-                                    overall.answer(),
-                                    emergencies))
+            List<GroupTimes> perProvider = scope instanceof Scope.Provider
+                    ? total == 0 ? List.of() : List.of(overall)
                     : ordered(providers.values());
             Map<String, Long> categories = new TreeMap<>();
             for (DataCategory category : DataCategory.values()) {
