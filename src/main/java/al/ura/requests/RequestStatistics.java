@@ -8,8 +8,10 @@ import al.ura.kernel.ProblemException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,13 +26,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The figures both sides owe (§40, §54, §58), computed from the requests themselves in two passes: counts
@@ -39,21 +53,54 @@ import org.springframework.transaction.annotation.Transactional;
  * provider and per requesting unit; refusal reasons; the emergency share; how many preservations
  * were followed by a disclosure; what is overdue. Requests count in the period they were sent in.
  * Aggregates only: no identifier, name or case fact.
+ *
+ * <p>On PostgreSQL the two passes run side by side, on two connections that read one snapshot
+ * (exported by the transaction and imported by the second connection's, as pg_dump's parallel
+ * mode does), so the figures are the same as one after the other.
  */
 @Service
-public class RequestStatistics {
+public class RequestStatistics implements DisposableBean {
+
+    /** What {@code pg_export_snapshot()} returns, such as {@code 00000003-0000001B-1}. */
+    private static final Pattern SNAPSHOT = Pattern.compile("[0-9A-F]+(-[0-9A-F]+)+");
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
     private final AuditLog auditLog;
     private final Clock clock;
     private final ZoneId zone;
+    /**
+     * How many of this node's computations may hold a second connection at once: at most a quarter
+     * of the pool, so that computations waiting for one never hold all of it. Those that find none
+     * free run their passes one after the other.
+     */
+    private final Semaphore secondConnections;
+    /** Runs the first pass beside the second; a virtual thread each, waiting on the database. */
+    private final ExecutorService beside = Executors.newVirtualThreadPerTaskExecutor();
+
+    /** How many computations on this node ran their passes side by side: the benchmark prints it. */
+    private final LongAdder besideRuns = new LongAdder();
+
+    private volatile @Nullable Boolean postgres;
 
     RequestStatistics(
-            JdbcClient jdbc, AuditLog auditLog, Clock clock, @Value("${ura.time-zone:Europe/Tirane}") String zone) {
+            JdbcClient jdbc,
+            DataSource dataSource,
+            AuditLog auditLog,
+            Clock clock,
+            @Value("${ura.time-zone:Europe/Tirane}") String zone,
+            @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.auditLog = auditLog;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
+        this.secondConnections = new Semaphore(Math.max(1, poolSize / 4));
+    }
+
+    @Override
+    public void destroy() {
+        beside.close();
     }
 
     /** Whose requests are counted: one provider's inbox, one requester's, or the whole country's. */
@@ -155,6 +202,11 @@ public class RequestStatistics {
         }
     }
 
+    /**
+     * The figures of a scope, for callers that authorised the read; in one repeatable-read
+     * transaction of their own unless the caller's is one.
+     */
+    @Transactional(isolation = Isolation.REPEATABLE_READ, readOnly = true)
     Statistics compute(Scope scope, Instant from, Instant to) {
         String where = " WHERE r.submitted_at >= :from AND r.submitted_at < :to"
                 + switch (scope) {
@@ -168,7 +220,6 @@ public class RequestStatistics {
             case Scope.National ignored -> null;
         };
         boolean oneProvider = scope instanceof Scope.Provider;
-        Tally tally = new Tally(scope);
         // Two passes over the period's requests; for one provider each is a range of the index
         // legal_request_provider_statistics (V602), which holds every column they read, and neither
         // joins another table. The first counts by the request's kind and outcome. The second groups
@@ -176,53 +227,177 @@ public class RequestStatistics {
         // durations: their medians and 90th percentiles are selected here, without sorting them all.
         // PERCENTILE_CONT in the database sorted every duration, once per pass and percentile, and the
         // three passes took about twice as long over a provider-year (bench/README.md (e)).
-        statement(
-                        "SELECT r.request_type, r.priority, r.status, r.outcome, r.reason_code, COUNT(*)"
-                                + " FROM legal_request r" + where
-                                + " GROUP BY r.request_type, r.priority, r.status, r.outcome, r.reason_code",
-                        from,
-                        to,
-                        org)
-                .query((RowCallbackHandler) tally::count);
-        String provider = oneProvider ? "" : ", r.provider_org_id";
-        statement(
-                        "SELECT r.requester_org_id, r.requesting_unit, r.data_categories, COUNT(*),"
-                                + " COUNT(*) FILTER (WHERE r.emergency),"
-                                + " COUNT(*) FILTER (WHERE r.request_type = 'PRESERVATION'"
-                                + " AND r.preservation_followed_at IS NOT NULL),"
-                                + " COUNT(*) FILTER (WHERE r.status IN (:open) AND (r.answer_due_at < :now"
-                                + " OR (r.acknowledged_at IS NULL AND r.acknowledge_due_at < :now))),"
-                                + " ARRAY_AGG(r.acknowledge_seconds) FILTER (WHERE r.acknowledge_seconds IS NOT NULL),"
-                                + " ARRAY_AGG(r.answer_seconds) FILTER (WHERE r.answer_seconds IS NOT NULL)"
-                                + provider + " FROM legal_request r" + where
-                                + " GROUP BY r.requester_org_id, r.requesting_unit, r.data_categories" + provider,
-                        from,
-                        to,
-                        org)
-                .param("open", RequestStatus.OPEN.stream().map(Enum::name).toList())
-                .param("now", RequestRepository.utc(clock.instant()))
-                .query((RowCallbackHandler) rs -> tally.group(rs, oneProvider ? null : rs.getObject(10, UUID.class)));
-        return tally.statistics(from, to, scope);
+        String kindsSql = "SELECT r.request_type, r.priority, r.status, r.outcome, r.reason_code, COUNT(*)"
+                + " FROM legal_request r" + where
+                + " GROUP BY r.request_type, r.priority, r.status, r.outcome, r.reason_code";
+        Future<Kinds> besides = besides(kindsSql, from, to, org);
+        Tally tally = new Tally(scope);
+        try {
+            String provider = oneProvider ? "" : ", r.provider_org_id";
+            statement(
+                            jdbc,
+                            "SELECT r.requester_org_id, r.requesting_unit, r.data_categories, COUNT(*),"
+                                    + " COUNT(*) FILTER (WHERE r.emergency),"
+                                    + " COUNT(*) FILTER (WHERE r.request_type = 'PRESERVATION'"
+                                    + " AND r.preservation_followed_at IS NOT NULL),"
+                                    + " COUNT(*) FILTER (WHERE r.status IN (:open) AND (r.answer_due_at < :now"
+                                    + " OR (r.acknowledged_at IS NULL AND r.acknowledge_due_at < :now))),"
+                                    + " ARRAY_AGG(r.acknowledge_seconds) FILTER (WHERE r.acknowledge_seconds IS NOT NULL),"
+                                    + " ARRAY_AGG(r.answer_seconds) FILTER (WHERE r.answer_seconds IS NOT NULL)"
+                                    + provider + " FROM legal_request r" + where
+                                    + " GROUP BY r.requester_org_id, r.requesting_unit, r.data_categories" + provider,
+                            from,
+                            to,
+                            org)
+                    .param("open", RequestStatus.OPEN.stream().map(Enum::name).toList())
+                    .param("now", RequestRepository.utc(clock.instant()))
+                    .query((RowCallbackHandler)
+                            rs -> tally.group(rs, oneProvider ? null : rs.getObject(10, UUID.class)));
+        } catch (RuntimeException e) {
+            // The second connection reads the transaction's snapshot: it must be done before the
+            // transaction ends.
+            if (besides != null) {
+                try {
+                    joined(besides);
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+        Kinds kinds = besides == null ? kinds(jdbc, kindsSql, from, to, org) : joined(besides);
+        return tally.statistics(kinds, from, to, scope);
     }
 
-    private JdbcClient.StatementSpec statement(String sql, Instant from, Instant to, @Nullable UUID org) {
+    /**
+     * The first pass, started on a second connection that imports this transaction's snapshot; null
+     * where it runs after the second on this one: on H2, outside a repeatable-read transaction, or
+     * when this node's second connections are all taken.
+     */
+    private @Nullable Future<Kinds> besides(String sql, Instant from, Instant to, @Nullable UUID org) {
+        Integer isolation = TransactionSynchronizationManager.getCurrentTransactionIsolationLevel();
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || isolation == null
+                || isolation != Connection.TRANSACTION_REPEATABLE_READ
+                || !postgres()
+                || !secondConnections.tryAcquire()) {
+            return null;
+        }
+        try {
+            String snapshot =
+                    jdbc.sql("SELECT pg_export_snapshot()").query(String.class).single();
+            if (!SNAPSHOT.matcher(snapshot).matches()) {
+                throw new IllegalStateException("Unexpected snapshot identifier: " + snapshot);
+            }
+            besideRuns.increment();
+            return beside.submit(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                    connection.setAutoCommit(false);
+                    try {
+                        try (Statement set = connection.createStatement()) {
+                            set.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
+                        }
+                        JdbcClient client = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+                        Kinds kinds = kinds(client, sql, from, to, org);
+                        connection.commit();
+                        return kinds;
+                    } catch (SQLException | RuntimeException e) {
+                        try {
+                            connection.rollback();
+                        } catch (SQLException suppressed) {
+                            e.addSuppressed(suppressed);
+                        }
+                        throw e;
+                    } finally {
+                        connection.setAutoCommit(true);
+                    }
+                } finally {
+                    secondConnections.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            secondConnections.release();
+            throw e;
+        }
+    }
+
+    long besideRuns() {
+        return besideRuns.sum();
+    }
+
+    private static Kinds joined(Future<Kinds> besides) {
+        try {
+            return besides.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while counting the requests", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime
+                    ? runtime
+                    : new IllegalStateException("Counting the requests failed", e.getCause());
+        }
+    }
+
+    private Kinds kinds(JdbcClient client, String sql, Instant from, Instant to, @Nullable UUID org) {
+        Kinds kinds = new Kinds();
+        statement(client, sql, from, to, org).query((RowCallbackHandler) kinds::count);
+        return kinds;
+    }
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                known = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot tell the database", e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+            postgres = known;
+        }
+        return known;
+    }
+
+    private static JdbcClient.StatementSpec statement(
+            JdbcClient client, String sql, Instant from, Instant to, @Nullable UUID org) {
         JdbcClient.StatementSpec statement =
-                jdbc.sql(sql).param("from", RequestRepository.utc(from)).param("to", RequestRepository.utc(to));
+                client.sql(sql).param("from", RequestRepository.utc(from)).param("to", RequestRepository.utc(to));
         return org == null ? statement : statement.param("org", org);
     }
 
-    /** What the two passes hand over, added up: the counts, and each group's durations. */
+    /** What the first pass hands over, added up: how many requests of each kind and outcome. */
+    private static final class Kinds {
+        private final Map<RequestType, Long> byType = new EnumMap<>(RequestType.class);
+        private final Map<Priority, Long> byPriority = new EnumMap<>(Priority.class);
+        private final Map<RequestStatus, Long> byStatus = new EnumMap<>(RequestStatus.class);
+        private final Map<String, Long> byOutcome = new TreeMap<>();
+        private final Map<RefusalReason, Long> reasons = new EnumMap<>(RefusalReason.class);
+
+        /** A row of the first pass: how many requests of one kind and outcome. */
+        void count(ResultSet rs) throws SQLException {
+            long n = rs.getLong(6);
+            byType.merge(RequestType.valueOf(rs.getString(1)), n, Long::sum);
+            byPriority.merge(Priority.valueOf(rs.getString(2)), n, Long::sum);
+            byStatus.merge(RequestStatus.valueOf(rs.getString(3)), n, Long::sum);
+            String outcome = rs.getString(4);
+            byOutcome.merge(outcome == null ? "PENDING" : outcome, n, Long::sum);
+            String reason = rs.getString(5);
+            if (reason != null) {
+                reasons.merge(RefusalReason.valueOf(reason), n, Long::sum);
+            }
+        }
+    }
+
+    /** What the second pass hands over, added up: each group's counts and durations. */
     private static final class Tally {
 
         private static final String[] CATEGORY_WORDS = Arrays.stream(DataCategory.values())
                 .map(category -> " " + category.name() + " ")
                 .toArray(String[]::new);
 
-        private final Map<RequestType, Long> byType = new EnumMap<>(RequestType.class);
-        private final Map<Priority, Long> byPriority = new EnumMap<>(Priority.class);
-        private final Map<RequestStatus, Long> byStatus = new EnumMap<>(RequestStatus.class);
-        private final Map<String, Long> byOutcome = new TreeMap<>();
-        private final Map<RefusalReason, Long> reasons = new EnumMap<>(RefusalReason.class);
         private final long[] byCategory = new long[DataCategory.values().length];
         private final Group all;
         private final Map<UUID, Group> providers = new HashMap<>();
@@ -237,20 +412,6 @@ public class RequestStatistics {
             all = scope instanceof Scope.Provider provider
                     ? new Group(provider.organisationId().toString(), provider.organisationId())
                     : new Group("", null);
-        }
-
-        /** A row of the first pass: how many requests of one kind and outcome. */
-        void count(ResultSet rs) throws SQLException {
-            long n = rs.getLong(6);
-            byType.merge(RequestType.valueOf(rs.getString(1)), n, Long::sum);
-            byPriority.merge(Priority.valueOf(rs.getString(2)), n, Long::sum);
-            byStatus.merge(RequestStatus.valueOf(rs.getString(3)), n, Long::sum);
-            String outcome = rs.getString(4);
-            byOutcome.merge(outcome == null ? "PENDING" : outcome, n, Long::sum);
-            String reason = rs.getString(5);
-            if (reason != null) {
-                reasons.merge(RefusalReason.valueOf(reason), n, Long::sum);
-            }
         }
 
         /** A row of the second pass: one unit's (and provider's) requests asking for the same data categories. */
@@ -296,7 +457,7 @@ public class RequestStatistics {
             return seconds;
         }
 
-        Statistics statistics(Instant from, Instant to, Scope scope) {
+        Statistics statistics(Kinds kinds, Instant from, Instant to, Scope scope) {
             GroupTimes overall = all.times();
             long total = overall.requests();
             long emergencies = overall.emergencies();
@@ -309,17 +470,17 @@ public class RequestStatistics {
                     categories.put(category.name(), byCategory[category.ordinal()]);
                 }
             }
-            long preservations = byType.getOrDefault(RequestType.PRESERVATION, 0L);
+            long preservations = kinds.byType.getOrDefault(RequestType.PRESERVATION, 0L);
             return new Statistics(
                     from,
                     to,
                     total,
-                    byType,
-                    byPriority,
+                    kinds.byType,
+                    kinds.byPriority,
                     categories,
-                    byStatus,
-                    byOutcome,
-                    reasons,
+                    kinds.byStatus,
+                    kinds.byOutcome,
+                    kinds.reasons,
                     emergencies,
                     share(emergencies, total),
                     overall.acknowledge(),

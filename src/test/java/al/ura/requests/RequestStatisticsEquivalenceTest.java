@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import al.ura.testing.DatabaseTest;
 import al.ura.testing.TestClock;
+import al.ura.testing.TestDatabaseEnvironment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,9 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The statistics read the requests in a few passes and count categories from the request's own
@@ -37,6 +41,9 @@ class RequestStatisticsEquivalenceTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void fewerPassesGiveTheSameFigures() {
@@ -185,6 +192,86 @@ class RequestStatisticsEquivalenceTest {
             // Durrës's two requests were both acknowledged, at different times, and one was answered.
             assertThat(computed.perUnit().getFirst().acknowledge().count()).isEqualTo(2);
             assertThat(computed.perUnit().getFirst().answer().count()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * The two passes read the same requests even when one is sent between them: on PostgreSQL the
+     * first runs on a second connection, which imports the transaction's snapshot.
+     */
+    @Test
+    void bothPassesReadOneSnapshotWhileRequestsAreSent() throws Exception {
+        RequestFixtures.World world = fixtures.world();
+        Instant start = Instant.now().minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        clock.set(start);
+        fixtures.submitted(world);
+        fixtures.submitted(world);
+        Instant from = start.minus(Duration.ofDays(1));
+        Instant to = start.plus(Duration.ofDays(1));
+        RequestStatistics.Scope scope =
+                new RequestStatistics.Scope.Provider(world.provider().id());
+        long besideBefore = statistics.besideRuns();
+
+        TransactionTemplate repeatable = new TransactionTemplate(transactions);
+        repeatable.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        RequestStatistics.Statistics during = repeatable.execute(status -> {
+            // The transaction's snapshot is taken by its first read ...
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM legal_request WHERE provider_org_id = ?")
+                            .param(world.provider().id())
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(2);
+            // ... and a third request is sent, and committed, after it.
+            try (var elsewhere = java.util.concurrent.Executors.newSingleThreadExecutor()) {
+                elsewhere.submit(() -> fixtures.submitted(world)).get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return statistics.compute(scope, from, to);
+        });
+
+        assertThat(during).isNotNull();
+        assertThat(during.total()).isEqualTo(2);
+        assertThat(during.byType().values().stream().mapToLong(Long::longValue).sum())
+                .as("the first pass's counts")
+                .isEqualTo(2);
+        assertThat(during.byStatus().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .isEqualTo(2);
+        assertThat(statistics.compute(scope, from, to).total()).isEqualTo(3);
+        assertThat(statistics.besideRuns() - besideBefore)
+                .as("computations whose passes ran side by side")
+                .isEqualTo(TestDatabaseEnvironment.postgres() ? 2 : 0);
+    }
+
+    /**
+     * More computations at once than may hold a second connection: those that find none run their
+     * passes one after the other, none waits for a connection held by another, and all agree.
+     */
+    @Test
+    void manyAtOnceAllAgree() throws Exception {
+        RequestFixtures.World world = fixtures.world();
+        Instant start = Instant.now().minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        clock.set(start);
+        for (int i = 0; i < 3; i++) {
+            fixtures.submitted(world);
+        }
+        Instant from = start.minus(Duration.ofDays(1));
+        Instant to = start.plus(Duration.ofDays(1));
+        RequestStatistics.Scope scope =
+                new RequestStatistics.Scope.Provider(world.provider().id());
+        RequestStatistics.Statistics alone = statistics.compute(scope, from, to);
+        List<java.util.concurrent.Future<RequestStatistics.Statistics>> running = new java.util.ArrayList<>();
+        try (var clients = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+            for (int i = 0; i < 64; i++) {
+                running.add(clients.submit(() -> statistics.compute(scope, from, to)));
+            }
+            for (var computed : running) {
+                assertThat(computed.get(60, java.util.concurrent.TimeUnit.SECONDS))
+                        .usingRecursiveComparison()
+                        .isEqualTo(alone);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import al.ura.directory.OrganisationType;
 import al.ura.directory.OrganisationView;
 import al.ura.identity.IdentityFixtures;
 import al.ura.identity.IdentityFixtures.TestUser;
+import al.ura.kernel.Actor;
 import al.ura.kernel.CursorPage;
 import al.ura.kernel.JobLocks;
 import al.ura.kernel.ProblemException;
@@ -232,24 +233,30 @@ class RequestsBenchmark {
                 .query(Long.class)
                 .single();
         RequestStatistics.Scope scope = new RequestStatistics.Scope.Provider(big);
+        // As the provider's compliance officer reads them: authorised, in the ledger, one transaction.
+        Actor reader = compliance.getFirst().actor();
         for (int i = 0; i < 4; i++) {
-            statistics.compute(scope, period[0], period[1]); // warm the JIT, plans and cache
+            statistics.compute(reader, scope, period[0], period[1]); // warm the JIT, plans and cache
         }
         long[] nanos = new long[STATISTICS_RUNS];
-        RequestStatistics.Statistics last = statistics.compute(scope, period[0], period[1]);
+        RequestStatistics.Statistics last = statistics.compute(reader, scope, period[0], period[1]);
+        long besideBefore = statistics.besideRuns();
         for (int i = 0; i < STATISTICS_RUNS; i++) {
             long t0 = System.nanoTime();
-            last = statistics.compute(scope, period[0], period[1]);
+            last = statistics.compute(reader, scope, period[0], period[1]);
             nanos[i] = System.nanoTime() - t0;
         }
+        long beside = statistics.besideRuns() - besideBefore;
         Arrays.sort(nanos);
         System.out.printf(
                 "%nREQUESTS (c) statistics of the biggest provider for %d (%d of the %d requests stored), %d runs"
-                        + " through RequestStatistics.compute: p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                        + " by its compliance officer through RequestStatistics.compute (%d with the two passes side"
+                        + " by side): p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
                 year,
                 rows,
                 count("legal_request"),
                 STATISTICS_RUNS,
+                beside,
                 nanos[STATISTICS_RUNS / 2] / 1e6,
                 percentile(nanos, 0.95),
                 nanos[STATISTICS_RUNS - 1] / 1e6);
