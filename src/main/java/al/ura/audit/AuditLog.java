@@ -1,6 +1,7 @@
 package al.ura.audit;
 
 import al.ura.kernel.Actor;
+import java.util.List;
 
 /** The one way every module writes to the ledger. */
 public interface AuditLog {
@@ -15,7 +16,7 @@ public interface AuditLog {
     void record(Actor actor, AuditEvent event);
 
     /** Several completed actions of one actor, in this order, in one write to the ledger's inbox. */
-    void record(Actor actor, java.util.List<AuditEvent> events);
+    void record(Actor actor, List<AuditEvent> events);
 
     /**
      * Records a refused action outside the caller's transaction, committed at once: the refusal

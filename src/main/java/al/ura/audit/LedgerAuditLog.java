@@ -3,6 +3,7 @@ package al.ura.audit;
 import al.ura.kernel.Actor;
 import al.ura.kernel.CurrentActor;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -67,7 +68,7 @@ class LedgerAuditLog implements AuditLog {
     }
 
     private void append(Actor actor, List<AuditEvent> events, AuditOutcome outcome) {
-        java.time.Instant at = ChainHash.normalise(clock.instant());
+        Instant at = ChainHash.normalise(clock.instant());
         repository.insert(events.stream()
                 .map(event -> new AuditRepository.StoredEntry(
                         0,

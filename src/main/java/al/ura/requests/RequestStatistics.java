@@ -230,7 +230,7 @@ public class RequestStatistics implements DisposableBean {
         String kindsSql = "SELECT r.request_type, r.priority, r.status, r.outcome, r.reason_code, COUNT(*)"
                 + " FROM legal_request r" + where
                 + " GROUP BY r.request_type, r.priority, r.status, r.outcome, r.reason_code";
-        Future<Kinds> besides = besides(kindsSql, from, to, org);
+        Future<Kinds> firstPass = firstPassBeside(kindsSql, from, to, org);
         Tally tally = new Tally(scope);
         try {
             String provider = oneProvider ? "" : ", r.provider_org_id";
@@ -256,16 +256,16 @@ public class RequestStatistics implements DisposableBean {
         } catch (RuntimeException e) {
             // The second connection reads the transaction's snapshot: it must be done before the
             // transaction ends.
-            if (besides != null) {
+            if (firstPass != null) {
                 try {
-                    joined(besides);
+                    joined(firstPass);
                 } catch (RuntimeException suppressed) {
                     e.addSuppressed(suppressed);
                 }
             }
             throw e;
         }
-        Kinds kinds = besides == null ? kinds(jdbc, kindsSql, from, to, org) : joined(besides);
+        Kinds kinds = firstPass == null ? kinds(jdbc, kindsSql, from, to, org) : joined(firstPass);
         return tally.statistics(kinds, from, to, scope);
     }
 
@@ -274,7 +274,7 @@ public class RequestStatistics implements DisposableBean {
      * where it runs after the second on this one: on H2, outside a repeatable-read transaction, or
      * when this node's second connections are all taken.
      */
-    private @Nullable Future<Kinds> besides(String sql, Instant from, Instant to, @Nullable UUID org) {
+    private @Nullable Future<Kinds> firstPassBeside(String sql, Instant from, Instant to, @Nullable UUID org) {
         Integer isolation = TransactionSynchronizationManager.getCurrentTransactionIsolationLevel();
         if (!TransactionSynchronizationManager.isActualTransactionActive()
                 || isolation == null
@@ -326,9 +326,9 @@ public class RequestStatistics implements DisposableBean {
         return besideRuns.sum();
     }
 
-    private static Kinds joined(Future<Kinds> besides) {
+    private static Kinds joined(Future<Kinds> firstPass) {
         try {
-            return besides.get();
+            return firstPass.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while counting the requests", e);

@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.util.MultiValueMap;
 
 /**
  * The monitoring pages for the coordinator and the institutions' contact points, in Albanian and
@@ -672,15 +673,13 @@ class MonitoringPagesTest {
 
     /** A form posted by {@code user}, in English. */
     private MvcTestResult form(TestUser user, String uri, Map<String, String> fields) {
-        var request = mvc.post()
+        return mvc.post()
                 .uri(uri)
+                .params(MultiValueMap.fromSingleValue(fields))
                 .with(authentication(user.authentication()))
                 .with(csrf())
-                .cookie(new Cookie("ura-lang", "en"));
-        for (Map.Entry<String, String> field : fields.entrySet()) {
-            request = request.param(field.getKey(), field.getValue());
-        }
-        return request.exchange();
+                .cookie(new Cookie("ura-lang", "en"))
+                .exchange();
     }
 
     private MvcTestResult get(String uri, TestUser user, String language) {
